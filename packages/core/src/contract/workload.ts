@@ -1,0 +1,82 @@
+/**
+ * The main side of a comparison: which task, with which inputs and parameters, and which services
+ * (a loopback HTTP server…) must be running while it is measured.
+ */
+import type { TaskKind, TaskRef } from './task.js';
+
+export type ParamValue = string | number | boolean;
+
+/** One documented parameter a user can set with `--param name=value`. */
+export interface ParamSpec {
+  readonly type: 'integer' | 'number' | 'string' | 'boolean';
+  readonly default: ParamValue;
+  readonly description: string;
+  /** For numbers: the smallest accepted value. */
+  readonly min?: number;
+}
+
+export type Params = Readonly<Record<string, ParamValue>>;
+
+/**
+ * Something the workload needs running while it is measured. The module's default export is
+ * `defineService(...)`; concur starts it in a process of its own, so it never silently shares an event
+ * loop or a core with the strategy under test.
+ */
+export interface ServiceUse {
+  /** Module specifier or file URL of the service module. */
+  readonly module: string;
+  /** Options for the service, derived from the workload's params. Return undefined to not start it. */
+  options?(params: Params): Readonly<Record<string, unknown>> | undefined;
+}
+
+/** What started services tell the workload, by service name: e.g. `{ server: { url: 'http://127.0.0.1:4312' } }`. */
+export type ServiceInfo = Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+
+export interface Workload {
+  /** What users type after `concur run`. */
+  readonly name: string;
+  readonly description: string;
+  readonly kind: TaskKind;
+  readonly task: TaskRef;
+  readonly params: Readonly<Record<string, ParamSpec>>;
+  readonly services?: Readonly<Record<string, ServiceUse>>;
+  /** The items to run, from the params (already checked against their specs) and the started services. */
+  inputs(params: Params, services: ServiceInfo): readonly unknown[] | Promise<readonly unknown[]>;
+}
+
+export function defineWorkload(workload: Workload): Workload {
+  const problem = workloadShapeProblem(workload);
+  if (problem) throw new TypeError(`defineWorkload: ${problem}`);
+  return workload;
+}
+
+export function workloadShapeProblem(value: unknown): string | undefined {
+  if (typeof value !== 'object' || value === null) return 'expected a workload object';
+  const w = value as Partial<Workload>;
+  if (typeof w.name !== 'string' || !/^[a-z0-9][a-z0-9._-]*$/.test(w.name))
+    return '`name` must be a lower-case name such as "cpu-sum"';
+  if (typeof w.task !== 'string')
+    return `workload "${w.name}": \`task\` must be a module specifier or file URL`;
+  if (typeof w.inputs !== 'function') return `workload "${w.name}": \`inputs(params)\` must be a function`;
+  if (typeof w.params !== 'object' || w.params === null)
+    return `workload "${w.name}": \`params\` must be an object`;
+  return undefined;
+}
+
+/** A running service, as its module reports it. */
+export interface StartedService {
+  /** Handed to the workload's `inputs` (a URL, a port…). Must survive structured clone. */
+  readonly info: Readonly<Record<string, unknown>>;
+  stop(): Promise<void>;
+}
+
+export interface Service {
+  readonly name: string;
+  start(options: Readonly<Record<string, unknown>>): Promise<StartedService>;
+}
+
+export function defineService(service: Service): Service {
+  if (typeof service?.start !== 'function')
+    throw new TypeError('defineService: `start(options)` must be a function');
+  return service;
+}

@@ -1,0 +1,56 @@
+import { performance } from 'node:perf_hooks';
+import type { Outcome, WorkItem } from '../contract/strategy.js';
+import type { Task, TaskRef } from '../contract/task.js';
+import { describeError } from './describe-error.js';
+import { loadTask } from './load-task.js';
+
+/**
+ * The part of a unit every strategy shares: import the task once, run `setup` once, run items with a
+ * fresh context each (signal, progress), time them, turn errors into values, run `teardown` on close.
+ * A strategy wraps a TaskHost in its own transport (IPC, worker messages, a plain call).
+ */
+export class TaskHost {
+  private readonly controllers = new Map<number, AbortController>();
+
+  private constructor(
+    readonly task: Task,
+    readonly unit: number,
+    private readonly progress: (fraction: number) => void,
+  ) {}
+
+  /** Import the task and run its setup. Rejects (with a TaskLoadError or the setup's error) if either fails. */
+  static async open(ref: TaskRef, unit: number, progress: (fraction: number) => void): Promise<TaskHost> {
+    const task = await loadTask(ref);
+    await task.setup?.({ unit });
+    return new TaskHost(task, unit, progress);
+  }
+
+  /** Run one item. Never rejects; `serviceMs` is measured around the task's own `run`. */
+  async run(item: WorkItem): Promise<Outcome> {
+    const controller = new AbortController();
+    this.controllers.set(item.index, controller);
+    this.progress(0);
+    const ctx = { unit: this.unit, signal: controller.signal, progress: this.progress };
+    const start = performance.now();
+    try {
+      const value = await this.task.run(item.input, ctx);
+      this.progress(1);
+      return { ok: true, value, serviceMs: performance.now() - start };
+    } catch (error) {
+      return { ok: false, error: describeError(error), serviceMs: performance.now() - start };
+    } finally {
+      this.controllers.delete(item.index);
+    }
+  }
+
+  /** Abort the signal of one item in flight, or of all of them. */
+  abort(index?: number, reason: string = 'cancelled'): void {
+    for (const [key, controller] of this.controllers)
+      if (index === undefined || key === index) controller.abort(new Error(reason));
+  }
+
+  async close(): Promise<void> {
+    this.abort(undefined, 'unit closing');
+    await this.task.teardown?.();
+  }
+}
