@@ -1,0 +1,139 @@
+import { performance } from 'node:perf_hooks';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import {
+  describeError,
+  type Outcome,
+  type SpawnSpec,
+  type Unit,
+  type UnitExit,
+  type UnitSample,
+  type WorkItem,
+} from '@concur/core';
+import { ItemContext } from './item-context.js';
+import { releaseMonitor, sampleLoop } from './loop-monitor.js';
+import { releaseHost, type SharedHost } from './shared-host.js';
+
+/** A slot lives inside the engine's own process: it cannot die on its own, so `exited` never settles. */
+const NEVER_EXITS: Promise<UnitExit> = new Promise(() => {});
+
+/**
+ * One concurrency slot on the engine's event loop: at most one item at a time, run by a plain call into
+ * the shared task. A slot is a few fields and no timer, so 10,000 of them cost next to nothing.
+ */
+export class SlotUnit implements Unit {
+  readonly id: string;
+  readonly exited = NEVER_EXITS;
+  private state: 'open' | 'closed' | 'killed' = 'open';
+  private current: ItemContext | undefined;
+  private settle: ((outcome: Outcome) => void) | undefined;
+  private started = 0;
+  private last: UnitSample | undefined;
+
+  constructor(
+    private readonly spec: SpawnSpec,
+    private readonly shared: SharedHost,
+  ) {
+    this.id = `slot ${spec.unit}`;
+  }
+
+  run(item: WorkItem): Promise<Outcome> {
+    const host = this.shared.host;
+    if (this.state !== 'open' || !host)
+      return Promise.resolve(failed('killed', `${this.id} is ${this.state}; it takes no more items`));
+    if (this.current)
+      return Promise.resolve(
+        failed('threw', `${this.id} was sent item ${item.index} while busy; this is a bug in concur.`),
+      );
+    const ctx = new ItemContext(this.spec.unit, this.spec.progress);
+    this.current = ctx;
+    this.spec.progress.set(0);
+    this.started = performance.now();
+    return new Promise<Outcome>((resolve) => {
+      this.settle = resolve;
+      let result: unknown;
+      try {
+        result = host.task.run(item.input, ctx);
+      } catch (error) {
+        this.finish(ctx, false, error);
+        return;
+      }
+      if (isThenable(result))
+        result.then(
+          (value) => this.finish(ctx, true, value),
+          (error) => this.finish(ctx, false, error),
+        );
+      else this.finish(ctx, true, result);
+    });
+  }
+
+  private finish(ctx: ItemContext, ok: boolean, result: unknown): void {
+    ctx.settled = true;
+    // An abandoned item already resolved as killed; whatever it returns now is dropped.
+    if (this.current !== ctx) return;
+    const serviceMs = performance.now() - this.started;
+    const settle = this.settle;
+    this.current = undefined;
+    this.settle = undefined;
+    if (ok) this.spec.progress.set(1);
+    settle?.(
+      ok ? { ok: true, value: result, serviceMs } : { ok: false, error: describeError(result), serviceMs },
+    );
+  }
+
+  sample(): UnitSample {
+    return this.last ?? sampleLoop();
+  }
+
+  async close(): Promise<void> {
+    if (this.state !== 'open') return;
+    this.state = 'closed';
+    await this.abandonCurrent('closed');
+    this.last = sampleLoop();
+    releaseMonitor(true);
+    await releaseHost(this.shared, true);
+  }
+
+  async kill(): Promise<void> {
+    if (this.state === 'killed') return;
+    const wasOpen = this.state === 'open';
+    this.state = 'killed';
+    if (!wasOpen) return;
+    this.last = sampleLoop();
+    releaseMonitor(false);
+    void releaseHost(this.shared, false);
+    await this.abandonCurrent('killed');
+  }
+
+  /**
+   * Nothing can stop code already running on this thread, so the item is abandoned: its signal is aborted,
+   * its `run` resolves as killed at once, and if the task has not stopped one turn of the loop later it
+   * ignored its signal and goes on running beside the other slots. That is reported, never hidden.
+   */
+  private async abandonCurrent(how: 'closed' | 'killed'): Promise<void> {
+    const ctx = this.current;
+    if (!ctx) return;
+    const settle = this.settle;
+    this.current = undefined;
+    this.settle = undefined;
+    ctx.abandon(new Error(`${this.id} ${how}`));
+    settle?.({
+      ok: false,
+      error: { kind: 'killed', message: `${this.id} ${how} with the item in flight; the item was abandoned` },
+      serviceMs: performance.now() - this.started,
+    });
+    await nextTurn();
+    if (!ctx.settled)
+      this.spec.output(
+        'stderr',
+        `concur: ${this.id} was ${how} but its task ignored ctx.signal and is still running on the shared event loop; the slot is lost and the other slots go on\n`,
+      );
+  }
+}
+
+function failed(kind: 'killed' | 'threw', message: string): Outcome {
+  return { ok: false, error: { kind, message }, serviceMs: 0 };
+}
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return typeof (value as PromiseLike<unknown> | null)?.then === 'function';
+}
