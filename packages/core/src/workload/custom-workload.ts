@@ -1,0 +1,111 @@
+/**
+ * `concur run --task ./my-task.mjs`: a user's own task module raced like a built-in workload, with inputs
+ * from a JSON file (`--inputs file.json`) or the numbers 0…N-1 (`--items N`).
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { basename, extname, resolve } from 'node:path';
+import type { Workload } from '../contract/workload.js';
+import { InputError } from '../errors.js';
+import { loadTask, toTaskRef } from '../runtime/load-task.js';
+
+export interface CustomWorkloadOptions {
+  /** The task module, as the user typed it (relative to `cwd`, or absolute). */
+  readonly taskPath: string;
+  /** A JSON file holding an array: one element per item. */
+  readonly inputsFile?: string;
+  /** Run the inputs 0, 1, …, items-1. */
+  readonly items?: number;
+  /** Where relative paths start. */
+  readonly cwd: string;
+}
+
+const TYPESCRIPT = new Set(['.ts', '.mts', '.cts', '.tsx']);
+
+/** Check the task module and the inputs, then describe them as a workload named after the task file. */
+export async function customWorkload(options: CustomWorkloadOptions): Promise<Workload> {
+  const taskFile = resolve(options.cwd, options.taskPath);
+  if (!(await isFile(taskFile)))
+    throw new InputError(
+      `--task ${options.taskPath}: no such file (looked for ${taskFile}); give the path of an ES module whose default export is defineTask({...})`,
+    );
+  const ref = toTaskRef(taskFile);
+  const task = await loadTask(ref).catch((error: unknown) => {
+    throw new InputError(`--task ${options.taskPath}: ${taskProblem(taskFile, error)}`);
+  });
+  const inputs = await readInputs(options);
+  return {
+    name: workloadName(taskFile),
+    description: `Your task "${task.name}" from ${options.taskPath}, ${inputs.length} item${inputs.length === 1 ? '' : 's'}`,
+    kind: task.kind,
+    task: ref,
+    params: {},
+    inputs: () => inputs,
+  };
+}
+
+async function readInputs(options: CustomWorkloadOptions): Promise<readonly unknown[]> {
+  const { inputsFile, items } = options;
+  if (inputsFile !== undefined && items !== undefined)
+    throw new InputError(
+      '--inputs and --items both given; use one: a JSON array file, or a count N for inputs 0…N-1',
+    );
+  if (items !== undefined) {
+    if (!Number.isSafeInteger(items) || items < 1)
+      throw new InputError(`--items must be a positive integer, got ${JSON.stringify(items)}`);
+    return Array.from({ length: items }, (_, i) => i);
+  }
+  if (inputsFile === undefined)
+    throw new InputError(
+      '--task needs its inputs: --inputs file.json (a JSON array) or --items N (inputs 0…N-1)',
+    );
+  const file = resolve(options.cwd, inputsFile);
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    throw new InputError(
+      `--inputs ${inputsFile}: no such readable file (looked for ${file}); give a JSON file holding an array`,
+    );
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    const why = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    throw new InputError(
+      `--inputs ${inputsFile} is not valid JSON (${why}); it must hold an array such as [1, 2, 3]`,
+    );
+  }
+  if (!Array.isArray(parsed))
+    throw new InputError(
+      `--inputs ${inputsFile} must hold a JSON array (one element per item), got ${parsed === null ? 'null' : typeof parsed}`,
+    );
+  if (parsed.length === 0)
+    throw new InputError(`--inputs ${inputsFile} holds an empty array; give at least one item`);
+  return parsed;
+}
+
+/** Why the task module failed to load, with the fix; TypeScript on a Node that cannot strip types says so. */
+function taskProblem(taskFile: string, error: unknown): string {
+  const why = error instanceof Error ? error.message : String(error);
+  if (TYPESCRIPT.has(extname(taskFile)) && /could not be imported/.test(why))
+    return `this Node (${process.version}) cannot load TypeScript directly; compile it to .js first (tsc), or use Node ≥ 22.6 with --experimental-strip-types (${why})`;
+  return why;
+}
+
+/** "My Task.mjs" → "my-task": a workload name as `concur run` and reports expect it. */
+function workloadName(taskFile: string): string {
+  const stem = basename(taskFile, extname(taskFile))
+    .toLowerCase()
+    .replace(/[^a-z0-9._-]+/g, '-')
+    .replace(/^[^a-z0-9]+/, '');
+  return stem === '' ? 'custom-task' : stem;
+}
+
+async function isFile(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isFile();
+  } catch {
+    return false;
+  }
+}
