@@ -1,0 +1,104 @@
+/**
+ * The worker side of a thread unit: import the task once (setup once), then run items as they arrive by
+ * message. Progress goes into shared memory, never into a message.
+ */
+import { getHeapStatistics } from 'node:v8';
+import { parentPort, workerData } from 'node:worker_threads';
+import { describeError, type Failure, type Outcome, ProgressCell, TaskHost } from '@concur/core';
+import type { FromWorker, ToWorker, WorkerData, WorkerFigures } from './messages.js';
+import { ownThreadCpu, ownThreadId } from './thread-cpu.js';
+
+if (!parentPort)
+  throw new Error('worker-entry.js is the worker of @concur/strategy-thread; start it with new Worker()');
+const port = parentPort;
+const data = workerData as WorkerData;
+const cell = new ProgressCell(data.progressBuffer, data.progressIndex);
+const send = (message: FromWorker, transfer?: ArrayBuffer[]) => port.postMessage(message, transfer);
+
+const host = await TaskHost.open(data.task, data.unit, (fraction) => cell.set(fraction)).catch((error) => {
+  send({ t: 'setup-failed', error: describeError(error) });
+  return undefined;
+});
+
+if (host) {
+  port.on('message', (message: ToWorker) => {
+    switch (message.t) {
+      case 'run':
+        void host
+          .run({ index: message.id, input: message.input })
+          .then((outcome) => reply(message.id, outcome));
+        break;
+      case 'figures':
+        send({ t: 'figures', figures: figures() });
+        break;
+      case 'close':
+        void close(host);
+        break;
+    }
+  });
+  send({ t: 'ready', tid: ownThreadId() });
+} else {
+  // Setup failed and was reported; let the thread end.
+  port.close();
+}
+function reply(id: number, outcome: Outcome): void {
+  if (!outcome.ok) {
+    send({ t: 'fail', id, error: outcome.error, ms: outcome.serviceMs });
+    return;
+  }
+  const message: FromWorker = { t: 'ok', id, value: outcome.value, ms: outcome.serviceMs };
+  const transfer = transferable(outcome.value);
+  try {
+    send(message, transfer);
+    return;
+  } catch (error) {
+    // A buffer that may not be moved can still be copied; anything else is not cloneable at all.
+    if (transfer) {
+      try {
+        send(message);
+        return;
+      } catch {}
+    }
+    send({ t: 'fail', id, error: notCloneable(error), ms: outcome.serviceMs });
+  }
+}
+
+/** An output that is a whole ArrayBuffer (or a view over all of one) moves instead of being copied. */
+function transferable(value: unknown): ArrayBuffer[] | undefined {
+  if (value instanceof ArrayBuffer) return [value];
+  if (
+    ArrayBuffer.isView(value) &&
+    value.buffer instanceof ArrayBuffer &&
+    value.byteOffset === 0 &&
+    value.byteLength === value.buffer.byteLength
+  )
+    return [value.buffer];
+  return undefined;
+}
+
+function notCloneable(error: unknown): Failure {
+  const why = error instanceof Error ? error.message.split('\n')[0] : String(error);
+  return {
+    kind: 'not-cloneable',
+    message: `the task's output could not be sent to the main thread (${why}); return plain data: no functions, class instances with private state, or handles`,
+  };
+}
+
+function figures(): WorkerFigures {
+  const cpu = ownThreadCpu();
+  const heapUsedBytes = getHeapStatistics().used_heap_size;
+  return cpu ? { heapUsedBytes, cpu } : { heapUsedBytes };
+}
+
+async function close(host: TaskHost): Promise<void> {
+  let teardownError: string | undefined;
+  try {
+    await host.close();
+  } catch (error) {
+    teardownError = describeError(error).message;
+  }
+  send(
+    teardownError ? { t: 'closed', figures: figures(), teardownError } : { t: 'closed', figures: figures() },
+  );
+  port.close();
+}

@@ -1,0 +1,3 @@
+import { strategyConformance } from '@concur/core/testkit';
+
+strategyConformance(() => import('../src/index.js').then((m) => m.default));
