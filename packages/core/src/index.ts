@@ -28,6 +28,15 @@ export type {
   Workload,
 } from './contract/workload.js';
 export { defineService, defineWorkload, workloadShapeProblem } from './contract/workload.js';
+export type { RunBaselineOptions } from './engine/baseline.js';
+// The engine: dispatch, timeouts, replacement, cancellation, timing; the sequential baseline.
+export { BASELINE_NAME, baselineStrategy, runBaseline } from './engine/baseline.js';
+export type { LiveSnapshot, LiveUnit, RunPhase, UnitState } from './engine/live-state.js';
+export { LiveRun } from './engine/live-state.js';
+export { OutputLog } from './engine/output-log.js';
+export type { ItemFailure, OutputChunk, RunRecord, UnitRecord } from './engine/run-record.js';
+export type { RunResult, RunStrategyOptions } from './engine/run-strategy.js';
+export { runStrategy } from './engine/run-strategy.js';
 export { expected, InputError } from './errors.js';
 // The unit side every strategy shares: load a task, run items, turn errors into values.
 export { describeError } from './runtime/describe-error.js';

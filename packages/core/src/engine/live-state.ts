@@ -1,0 +1,209 @@
+/**
+ * The live state of one run: plain fields the engine writes as things happen, and a compact snapshot a
+ * renderer takes at its own rate. Nothing here sends a message or schedules work per event.
+ */
+import type { ProgressCell } from '../contract/progress-cell.js';
+import type { UnitSample } from '../contract/strategy.js';
+
+export type UnitState = 'starting' | 'idle' | 'busy' | 'dead' | 'closed';
+
+/** One unit's row on the live screen. */
+export interface LiveUnit {
+  readonly slot: number;
+  readonly id: string;
+  readonly state: UnitState;
+  /** Index of an item in flight (the oldest), or null. */
+  readonly item: number | null;
+  readonly inFlight: number;
+  /** Progress of its current item, 0…1. */
+  readonly progress: number;
+  readonly done: number;
+  readonly failed: number;
+  /** CPU use since the previous sample, in % of one core, where the unit can tell. */
+  readonly cpuPercent?: number;
+  readonly memoryBytes?: number;
+}
+
+export type RunPhase = 'starting' | 'running' | 'closing' | 'done';
+
+export interface LiveSnapshot {
+  readonly strategy: string;
+  readonly run: number;
+  readonly warmup: boolean;
+  readonly concurrency: number;
+  readonly phase: RunPhase;
+  readonly elapsedMs: number;
+  readonly total: number;
+  readonly done: number;
+  readonly failed: number;
+  readonly inFlight: number;
+  /** Items settled per second since the first unit was ready. */
+  readonly throughput: number;
+  /** Estimated time left at the current throughput, or null before anything settled. */
+  readonly etaMs: number | null;
+  readonly replacements: number;
+  /** The engine's own event-loop delay over the run so far. */
+  readonly loopDelay: { readonly p50Ms: number; readonly p99Ms: number; readonly maxMs: number };
+  /** The busiest units first (in flight, then most progress), at most the rows asked for. */
+  readonly units: readonly LiveUnit[];
+  readonly unitCount: number;
+  /** Units in flight by their item's progress, in ten buckets (0–10 %, …, 90–100 %). */
+  readonly progressHistogram: readonly number[];
+}
+
+interface SlotState {
+  id: string;
+  state: UnitState;
+  items: Set<number>;
+  done: number;
+  failed: number;
+  cell: ProgressCell;
+  lastCpuMs?: number;
+  lastSampleAt?: number;
+  cpuPercent?: number;
+  memoryBytes?: number;
+}
+
+export class LiveRun {
+  private readonly slots: SlotState[] = [];
+  private readonly startedAt = performance.now();
+  private readyAt: number | null = null;
+  phase: RunPhase = 'starting';
+  done = 0;
+  failed = 0;
+  replacements = 0;
+  loopDelay = { p50Ms: 0, p99Ms: 0, maxMs: 0 };
+
+  constructor(
+    readonly strategy: string,
+    readonly run: number,
+    readonly warmup: boolean,
+    readonly concurrency: number,
+    readonly total: number,
+  ) {}
+
+  attach(slot: number, id: string, cell: ProgressCell): void {
+    const previous = this.slots[slot];
+    this.slots[slot] = {
+      id,
+      state: 'idle',
+      items: new Set(),
+      done: previous?.done ?? 0,
+      failed: previous?.failed ?? 0,
+      cell,
+    };
+  }
+
+  starting(slot: number, cell: ProgressCell): void {
+    this.slots[slot] ??= { id: '…', state: 'starting', items: new Set(), done: 0, failed: 0, cell };
+    const state = this.slots[slot];
+    if (state) state.state = 'starting';
+  }
+
+  markReady(): void {
+    this.readyAt ??= performance.now();
+    this.phase = 'running';
+  }
+
+  began(slot: number, index: number): void {
+    const state = this.slots[slot];
+    if (!state) return;
+    state.items.add(index);
+    state.state = 'busy';
+  }
+
+  settled(slot: number, index: number, ok: boolean): void {
+    if (ok) this.done += 1;
+    else this.failed += 1;
+    const state = this.slots[slot];
+    if (!state) return;
+    state.items.delete(index);
+    if (ok) state.done += 1;
+    else state.failed += 1;
+    if (state.items.size === 0 && state.state === 'busy') state.state = 'idle';
+  }
+
+  ended(slot: number, how: 'dead' | 'closed'): void {
+    const state = this.slots[slot];
+    if (state) {
+      state.state = how;
+      state.items.clear();
+    }
+  }
+
+  /** Fold a unit's sample into its row: CPU % from the change in cumulative CPU time since the last one. */
+  sampled(slot: number, sample: UnitSample): void {
+    const state = this.slots[slot];
+    if (!state) return;
+    const now = performance.now();
+    const cpuMs = (sample.cpuUserMs ?? Number.NaN) + (sample.cpuSystemMs ?? 0);
+    if (
+      Number.isFinite(cpuMs) &&
+      state.lastCpuMs !== undefined &&
+      state.lastSampleAt !== undefined &&
+      now > state.lastSampleAt
+    )
+      state.cpuPercent = (100 * (cpuMs - state.lastCpuMs)) / (now - state.lastSampleAt);
+    if (Number.isFinite(cpuMs)) {
+      state.lastCpuMs = cpuMs;
+      state.lastSampleAt = now;
+    }
+    state.memoryBytes = sample.rssBytes ?? sample.heapUsedBytes;
+  }
+
+  snapshot(maxRows = 64): LiveSnapshot {
+    const now = performance.now();
+    const settled = this.done + this.failed;
+    const since = this.readyAt ?? this.startedAt;
+    const throughput = settled > 0 && now > since ? (settled * 1000) / (now - since) : 0;
+    const histogram = new Array<number>(10).fill(0);
+    let inFlight = 0;
+    const rows: LiveUnit[] = [];
+    for (let slot = 0; slot < this.slots.length; slot += 1) {
+      const state = this.slots[slot];
+      if (!state) continue;
+      const progress = state.items.size > 0 ? state.cell.get() : 0;
+      if (state.items.size > 0) {
+        inFlight += state.items.size;
+        const bucket = Math.min(9, Math.floor(progress * 10));
+        histogram[bucket] = (histogram[bucket] ?? 0) + 1;
+      }
+      rows.push({
+        slot,
+        id: state.id,
+        state: state.state,
+        item: state.items.size > 0 ? (state.items.values().next().value ?? null) : null,
+        inFlight: state.items.size,
+        progress,
+        done: state.done,
+        failed: state.failed,
+        ...(state.cpuPercent === undefined ? {} : { cpuPercent: state.cpuPercent }),
+        ...(state.memoryBytes === undefined ? {} : { memoryBytes: state.memoryBytes }),
+      });
+    }
+    // With more units than rows, show the busiest; otherwise keep slot order so rows never jump.
+    const units =
+      rows.length <= maxRows
+        ? rows
+        : rows.sort((a, b) => b.inFlight - a.inFlight || b.progress - a.progress).slice(0, maxRows);
+    return {
+      strategy: this.strategy,
+      run: this.run,
+      warmup: this.warmup,
+      concurrency: this.concurrency,
+      phase: this.phase,
+      elapsedMs: now - this.startedAt,
+      total: this.total,
+      done: this.done,
+      failed: this.failed,
+      inFlight,
+      throughput,
+      etaMs: throughput > 0 ? ((this.total - settled) * 1000) / throughput : null,
+      replacements: this.replacements,
+      loopDelay: this.loopDelay,
+      units,
+      unitCount: rows.length,
+      progressHistogram: histogram,
+    };
+  }
+}

@@ -1,0 +1,47 @@
+import { expect, it } from 'vitest';
+import { type LiveRun, type LiveSnapshot, runStrategy } from '../src/index.js';
+import { fixtureTasks, inline } from './fixtures/engine.js';
+
+it('lets a renderer see units busy and their progress while the run goes on', async () => {
+  let live: LiveRun | undefined;
+  const seen: LiveSnapshot[] = [];
+  const running = runStrategy({
+    strategy: inline,
+    task: fixtureTasks.progress,
+    inputs: [{ ms: 400 }, { ms: 400 }, { ms: 400 }],
+    concurrency: 2,
+    onLive: (l) => {
+      live = l;
+    },
+  });
+  const poll = setInterval(() => live && seen.push(live.snapshot()), 50);
+  const result = await running;
+  clearInterval(poll);
+  const busy = seen.find((s) => s.units.filter((u) => u.state === 'busy').length === 2);
+  expect(busy).toBeDefined();
+  expect(busy?.units[0]?.progress).toBeCloseTo(0.5, 2);
+  expect(busy?.progressHistogram[5]).toBe(2);
+  const last = live?.snapshot();
+  expect(last?.phase).toBe('done');
+  expect(last?.done).toBe(3);
+  expect(result.items.done).toBe(3);
+});
+
+it('shows the busiest units when there are more units than rows', async () => {
+  let live: LiveRun | undefined;
+  const running = runStrategy({
+    strategy: inline,
+    task: fixtureTasks.interval,
+    inputs: [{ ms: 300 }, { ms: 300 }],
+    concurrency: 10,
+    onLive: (l) => {
+      live = l;
+    },
+  });
+  await new Promise((r) => setTimeout(r, 150));
+  const snapshot = live?.snapshot(3);
+  expect(snapshot?.unitCount).toBe(10);
+  expect(snapshot?.units).toHaveLength(3);
+  expect(snapshot?.units.slice(0, 2).every((u) => u.state === 'busy')).toBe(true);
+  await running;
+});
