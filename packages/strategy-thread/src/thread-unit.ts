@@ -2,6 +2,7 @@
  * The main side of a thread unit: one `Worker` running worker-entry.js, items sent by message and matched
  * to their replies by a sequence number, one listener per event for the unit's whole life.
  */
+import { finished } from 'node:stream/promises';
 import { SHARE_ENV, Worker } from 'node:worker_threads';
 import type {
   Failure,
@@ -30,6 +31,8 @@ const WORKER_ENTRY = import.meta.url.endsWith('.ts')
 const CLOSE_GRACE_MS = 3_000;
 /** How long `sample()` waits for a busy worker to report its heap before using the last figure. */
 const FIGURES_WAIT_MS = 100;
+/** How long an ended unit's last output may take to arrive. */
+const OUTPUT_GRACE_MS = 1_000;
 
 type State = 'starting' | 'running' | 'closing' | 'ended';
 
@@ -153,6 +156,15 @@ export class ThreadUnit implements Unit {
       this.failPending(kind, message);
     }
     await this.worker.terminate();
+    await this.outputEnded();
+  }
+
+  /** After the thread ends, wait (briefly) for what it printed last, so `close()` returns with it delivered. */
+  private async outputEnded(): Promise<void> {
+    const ended = Promise.all([finished(this.worker.stdout), finished(this.worker.stderr)]).catch(() => {});
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([ended, new Promise((resolve) => (timer = setTimeout(resolve, OUTPUT_GRACE_MS)))]);
+    clearTimeout(timer);
     this.output.flush();
   }
 
@@ -195,15 +207,13 @@ export class ThreadUnit implements Unit {
       // It ended after (or during) its teardown: a close, not a death of its own.
       this.state = 'ended';
       this.failPending('killed', 'the unit was closed with the item in flight');
-      this.output.flush();
       return;
     }
     this.state = 'ended';
     const reason = exitReason(code, this.fatal, this.options);
     this.settleReady(new Error(`the worker thread ${reason} before it was ready`));
     this.failPending('unit-exited', `the unit's thread ${reason}`);
-    this.settleExit({ code, signal: null, reason });
-    this.output.flush();
+    void this.outputEnded().then(() => this.settleExit({ code, signal: null, reason }));
   }
 
   private settle(id: number, outcome: Outcome): void {
