@@ -1,0 +1,92 @@
+/**
+ * The entry file every unit forks: `node child-entry.js <task ref> <unit slot>`. It imports the task once
+ * (setup once), then runs the items the engine sends over IPC until it is told to close.
+ */
+import { Worker } from 'node:worker_threads';
+import { describeError, TaskHost } from '@concur/core';
+import type { FromUnit, ToUnit } from './messages.js';
+import { sampleSelf } from './sample-self.js';
+import { throttledProgress } from './throttled-progress.js';
+
+/** At most this many progress messages per second reach the engine, whatever the task does. */
+const PROGRESS_INTERVAL_MS = 50;
+
+const [taskRef = '', slot = '0'] = process.argv.slice(2);
+
+function send(message: FromUnit, done?: () => void): void {
+  // `process.send` exists: this file only runs forked with an IPC channel (checked below).
+  process.send?.(message, undefined, undefined, done);
+}
+
+if (!process.send) {
+  console.error(
+    'child-entry.js is started by @concur/strategy-process with an IPC channel; do not run it alone',
+  );
+  process.exit(2);
+}
+
+// The engine is gone: nobody waits for results, so stop at once. A main thread stuck in a task never sees
+// this event; the watchdog thread covers that case.
+process.on('disconnect', () => process.exit(1));
+new Worker(new URL('./watchdog.js', import.meta.url), { workerData: process.ppid }).unref();
+
+// Name the error before Node prints it and exits with code 1, so the engine can say why the unit died.
+process.on('uncaughtExceptionMonitor', (error) => {
+  send({ type: 'fatal', message: `uncaught ${describeError(error).message}` });
+});
+
+const reportProgress = throttledProgress(
+  (fraction) => send({ type: 'progress', fraction }),
+  PROGRESS_INTERVAL_MS,
+);
+const host = await TaskHost.open(taskRef, Number(slot), reportProgress).catch((error: unknown) => {
+  send({ type: 'setup-failed', message: describeError(error).message }, () => process.exit(1));
+  return new Promise<never>(() => {}); // The exit above ends this process; nothing below runs.
+});
+
+async function runItem(id: number, input: unknown): Promise<void> {
+  const outcome = await host.run({ index: id, input });
+  try {
+    send({ type: 'done', id, outcome });
+  } catch (error) {
+    // The serializer refused the result (a function, a symbol…): the item fails, the unit carries on.
+    const why = describeError(error).message;
+    send({
+      type: 'done',
+      id,
+      outcome: {
+        ok: false,
+        error: {
+          kind: 'not-cloneable',
+          message: `the task's result cannot be sent back to the engine (${why})`,
+        },
+        serviceMs: outcome.serviceMs,
+      },
+    });
+  }
+}
+
+async function close(): Promise<void> {
+  try {
+    await host.close();
+  } catch (error) {
+    console.error(`teardown failed: ${describeError(error).message}`);
+  }
+  // Exit explicitly: a task may leave timers or sockets open that would keep this process alive.
+  send({ type: 'closed', sample: sampleSelf() }, () => process.exit(0));
+}
+
+process.on('message', (message: ToUnit) => {
+  switch (message.type) {
+    case 'run':
+      void runItem(message.id, message.input);
+      break;
+    case 'sample':
+      send({ type: 'sample', sample: sampleSelf() });
+      break;
+    case 'close':
+      void close();
+      break;
+  }
+});
+send({ type: 'ready' });

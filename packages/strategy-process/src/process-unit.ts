@@ -1,0 +1,203 @@
+/**
+ * The engine's side of one unit: a forked child process running child-entry.js. Items go out as `run`
+ * messages and come back as `done`; one message listener serves every item, so dispatch costs a send and a
+ * map lookup per item, nothing more.
+ */
+import { type ChildProcess, fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import {
+  describeError,
+  type FailureKind,
+  type Outcome,
+  type SpawnSpec,
+  type Unit,
+  type UnitExit,
+  type UnitSample,
+  type WorkItem,
+} from '@concur/core';
+import { exitReason } from './exit-reason.js';
+import type { FromUnit, ToUnit } from './messages.js';
+import type { ProcessOptions } from './options.js';
+import { OutputCapture } from './output-capture.js';
+
+// Loaded from next to this module: the build puts both in dist/.
+const CHILD_ENTRY = fileURLToPath(new URL('./child-entry.js', import.meta.url));
+/** After SIGTERM, how long a child may take before SIGKILL. */
+const KILL_GRACE_MS = 1000;
+/** How long a graceful close (teardown included) may take before the unit is killed. */
+const CLOSE_TIMEOUT_MS = 3000;
+/** How long `sample()` waits for a busy child's answer before returning its last figures. */
+const SAMPLE_WAIT_MS = 100;
+/** After the child exits, how long to wait for its last messages and output (a grandchild may hold the pipes). */
+const DRAIN_MS = 250;
+/** Engine flags a child must not inherit: a second debugger on the same port would stop it starting. */
+const NOT_INHERITED = /^--(inspect|debug)/;
+
+const failed = (kind: FailureKind, message: string): Outcome => ({
+  ok: false,
+  error: { kind, message },
+  serviceMs: Number.NaN,
+});
+
+export function spawnProcessUnit(spec: SpawnSpec, options: ProcessOptions): Promise<Unit> {
+  const unit = new ProcessUnit(spec, options);
+  return unit.ready.then(() => unit);
+}
+
+class ProcessUnit implements Unit {
+  readonly id: string;
+  readonly exited: Promise<UnitExit>;
+  /** Resolves on the child's `ready`; rejects if it cannot start. */
+  readonly ready: Promise<void>;
+
+  private readonly child: ChildProcess;
+  private readonly output: OutputCapture;
+  private readonly pending = new Map<number, (outcome: Outcome) => void>();
+  private nextId = 0;
+  /** Set once close() or kill() began: the child is on its way out and takes no more items. */
+  private ending: 'close' | 'kill' | undefined;
+  /** Set once the child has exited. */
+  private exit: UnitExit | undefined;
+  private fatal: string | undefined;
+  private lastSample: UnitSample = { scope: 'process' };
+  private sampleWaiters: ((sample: UnitSample) => void)[] = [];
+  private settleReady: { resolve(): void; reject(error: Error): void } | undefined;
+  private settleExit: (exit: UnitExit) => void = () => {};
+
+  constructor(
+    private readonly spec: SpawnSpec,
+    options: ProcessOptions,
+  ) {
+    this.ready = new Promise((resolve, reject) => (this.settleReady = { resolve, reject }));
+    this.exited = new Promise((resolve) => (this.settleExit = resolve));
+    this.child = fork(CHILD_ENTRY, [spec.task, String(spec.unit)], {
+      execArgv: [...process.execArgv.filter((flag) => !NOT_INHERITED.test(flag)), ...options.execArgv],
+      env: { ...process.env, ...options.env },
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+      serialization: 'advanced',
+    });
+    this.id = `pid ${this.child.pid ?? '?'}`;
+    this.output = new OutputCapture(
+      this.child,
+      (stream, text) => spec.output(stream, text),
+      options.maxOutputBytes,
+    );
+    this.child.on('message', this.onMessage);
+    this.child.on('error', (error) => this.failReady(`unit could not start: ${error.message}`));
+    this.child.once('exit', (code, signal) => void this.onExit(code, signal));
+  }
+
+  run(item: WorkItem): Promise<Outcome> {
+    if (this.exit) return Promise.resolve(failed('unit-exited', `unit ${this.exit.reason}`));
+    if (this.ending) return Promise.resolve(failed('killed', 'unit is closing and takes no more items'));
+    const id = this.nextId++;
+    try {
+      this.child.send({ type: 'run', id, input: item.input } satisfies ToUnit);
+    } catch (error) {
+      // The serializer refused the input synchronously (a function, a symbol…); nothing was sent.
+      const why = describeError(error).message;
+      return Promise.resolve(
+        failed('not-cloneable', `the input of item ${item.index} cannot be sent to a child process (${why})`),
+      );
+    }
+    return new Promise((resolve) => this.pending.set(id, resolve));
+  }
+
+  sample(): UnitSample | Promise<UnitSample> {
+    if (this.exit || this.ending || !this.child.connected) return this.lastSample;
+    return new Promise((resolve) => {
+      // One request at a time: a child busy in a long item answers them all at once when it is free.
+      if (this.sampleWaiters.length === 0) this.send({ type: 'sample' });
+      this.sampleWaiters.push(resolve);
+      setTimeout(() => resolve(this.lastSample), SAMPLE_WAIT_MS).unref();
+    });
+  }
+
+  async close(): Promise<void> {
+    if (!this.exit && !this.ending) {
+      this.ending = 'close';
+      this.send({ type: 'close' });
+      const timer = setTimeout(() => void this.kill(), CLOSE_TIMEOUT_MS);
+      await this.exited;
+      clearTimeout(timer);
+    }
+    await this.exited;
+  }
+
+  async kill(): Promise<void> {
+    if (this.exit) return;
+    this.ending = 'kill';
+    this.failPending('killed', 'unit killed');
+    this.child.kill('SIGTERM');
+    const timer = setTimeout(() => this.child.kill('SIGKILL'), KILL_GRACE_MS);
+    await this.exited;
+    clearTimeout(timer);
+  }
+
+  private readonly onMessage = (message: FromUnit): void => {
+    switch (message.type) {
+      case 'done': {
+        const resolve = this.pending.get(message.id);
+        if (resolve) {
+          this.pending.delete(message.id);
+          resolve(message.outcome);
+        }
+        break;
+      }
+      case 'progress':
+        this.spec.progress.set(message.fraction);
+        break;
+      case 'sample':
+      case 'closed':
+        this.lastSample = message.sample;
+        for (const resolve of this.sampleWaiters) resolve(message.sample);
+        this.sampleWaiters = [];
+        break;
+      case 'ready':
+        this.settleReady?.resolve();
+        this.settleReady = undefined;
+        break;
+      case 'setup-failed':
+        this.failReady(message.message);
+        break;
+      case 'fatal':
+        this.fatal = message.message;
+        break;
+    }
+  };
+
+  private async onExit(code: number | null, signal: NodeJS.Signals | null): Promise<void> {
+    // 'exit' can come before the child's last messages and output have been read: let them arrive.
+    const disconnected = this.child.connected
+      ? new Promise<void>((resolve) => this.child.once('disconnect', resolve))
+      : Promise.resolve();
+    await Promise.all([
+      this.output.drained(DRAIN_MS),
+      Promise.race([disconnected, this.output.drained(DRAIN_MS)]),
+    ]);
+    const reason = exitReason(code, signal, this.output.tail, this.fatal);
+    this.exit = { code, signal, reason };
+    if (this.ending === 'close') this.failPending('killed', 'unit closed with the item in flight');
+    else this.failPending('unit-exited', `unit ${reason}`);
+    for (const resolve of this.sampleWaiters) resolve(this.lastSample);
+    this.sampleWaiters = [];
+    const said = this.output.tail.trim().split('\n').at(-1);
+    this.failReady(`unit ${reason} before it was ready${said ? `: ${said}` : ''}`);
+    this.settleExit(this.exit);
+  }
+
+  private failReady(message: string): void {
+    this.settleReady?.reject(new Error(message));
+    this.settleReady = undefined;
+  }
+
+  private failPending(kind: FailureKind, message: string): void {
+    for (const resolve of this.pending.values()) resolve(failed(kind, message));
+    this.pending.clear();
+  }
+
+  /** Send a control message; a child that has just died is reported through 'exit', not here. */
+  private send(message: ToUnit): void {
+    if (this.child.connected) this.child.send(message, (error) => void error);
+  }
+}

@@ -1,0 +1,4 @@
+import { strategyConformance } from '@concur/core/testkit';
+import { loadStrategy } from './load-strategy.js';
+
+strategyConformance(loadStrategy);
