@@ -38,6 +38,16 @@ export type { ItemFailure, OutputChunk, RunRecord, UnitRecord } from './engine/r
 export type { RunResult, RunStrategyOptions } from './engine/run-strategy.js';
 export { runStrategy } from './engine/run-strategy.js';
 export { expected, InputError } from './errors.js';
+export type { CompareEvent, CompareOptions, Comparison, StrategyChoice } from './runner/compare.js';
+// The runner: each measured run in an engine process of its own; services in theirs; whole comparisons.
+export { compare } from './runner/compare.js';
+export type { EngineProcessOptions } from './runner/engine-process.js';
+export { EngineFailure, runInEngineProcess } from './runner/engine-process.js';
+export type { EngineJob, ServiceUsage } from './runner/messages.js';
+export type { PlannedRun } from './runner/plan.js';
+export { planRuns } from './runner/plan.js';
+export type { RunningServices } from './runner/services.js';
+export { startServices } from './runner/services.js';
 // The unit side every strategy shares: load a task, run items, turn errors into values.
 export { describeError } from './runtime/describe-error.js';
 export { loadTask, TaskLoadError, toTaskRef } from './runtime/load-task.js';

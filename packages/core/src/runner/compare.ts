@@ -1,0 +1,173 @@
+/**
+ * A whole comparison: start the workload's services, then make every planned run — each in an engine
+ * process of its own, interleaved across strategies — and collect the raw records. Statistics and the
+ * report are derived from these records afterwards.
+ */
+import { availableParallelism } from 'node:os';
+import type { Strategy } from '../contract/strategy.js';
+import type { Params, Workload } from '../contract/workload.js';
+import type { LiveSnapshot } from '../engine/live-state.js';
+import type { RunRecord } from '../engine/run-record.js';
+import { checkPositiveInteger, checkTimeout } from '../engine/validate-run.js';
+import { InputError } from '../errors.js';
+import { EngineFailure, runInEngineProcess } from './engine-process.js';
+import type { ServiceUsage } from './messages.js';
+import { type PlannedRun, planRuns } from './plan.js';
+import { startServices } from './services.js';
+
+/** A strategy as discovery found it: its module's file URL (for the engine process) and its object. */
+export interface StrategyChoice {
+  readonly name: string;
+  readonly moduleUrl: string;
+  readonly strategy: Strategy;
+}
+
+export type CompareEvent =
+  | { readonly type: 'plan'; readonly plan: readonly PlannedRun[]; readonly items: number }
+  | { readonly type: 'services-ready'; readonly info: Readonly<Record<string, unknown>> }
+  | { readonly type: 'run-start'; readonly planned: PlannedRun; readonly position: number }
+  | { readonly type: 'snapshot'; readonly snapshot: LiveSnapshot }
+  | { readonly type: 'run-end'; readonly planned: PlannedRun; readonly record: RunRecord };
+
+export interface CompareOptions {
+  readonly workload: Workload;
+  /** Already checked against the workload's param specs. */
+  readonly params: Params;
+  readonly strategies: readonly StrategyChoice[];
+  /** Units per strategy; several values make a sweep. Default: each strategy's own default, at most one per item. */
+  readonly concurrency?: readonly number[];
+  readonly runs?: number;
+  readonly warmup?: number;
+  /** Per item. Default 30 s. */
+  readonly timeoutMs?: number;
+  /** Run the sequential baseline that speedups are measured against. Default true. */
+  readonly baseline?: boolean;
+  /** Options per strategy name. */
+  readonly strategyOptions?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+  readonly signal?: AbortSignal;
+  readonly onEvent?: (event: CompareEvent) => void;
+  /** Unit rows per live snapshot. Default 64. */
+  readonly maxRows?: number;
+  /** How often an engine process sends a snapshot. Default 100 ms. */
+  readonly snapshotEveryMs?: number;
+  /** Stop a run whose engine sends nothing for this long (its loop is blocked for good). Default: timeout + 10 s. */
+  readonly stallMs?: number;
+}
+
+export interface Comparison {
+  readonly workload: Workload;
+  readonly params: Params;
+  readonly items: number;
+  readonly plan: readonly PlannedRun[];
+  readonly runs: readonly RunRecord[];
+  readonly services: Readonly<Record<string, ServiceUsage>>;
+  readonly timeoutMs: number;
+  readonly cancelled: boolean;
+}
+
+export async function compare(o: CompareOptions): Promise<Comparison> {
+  const runs = checkPositiveInteger('--runs', o.runs ?? 3);
+  const warmup = o.warmup ?? 0;
+  if (!Number.isInteger(warmup) || warmup < 0)
+    throw new InputError(
+      `--warmup must be a whole number of runs (0 or more), got ${JSON.stringify(warmup)}`,
+    );
+  const timeoutMs = checkTimeout('--timeout', o.timeoutMs ?? 30_000);
+  for (const level of o.concurrency ?? []) checkPositiveInteger('--concurrency', level);
+  if (o.strategies.length === 0 && o.baseline === false)
+    throw new InputError('nothing to run: name at least one strategy with --strategies');
+
+  const services = await startServices(o.workload, o.params);
+  const records: RunRecord[] = [];
+  let cancelled = false;
+  try {
+    o.onEvent?.({ type: 'services-ready', info: services.info });
+    const inputs = await o.workload.inputs(o.params, services.info);
+    const cpus = availableParallelism();
+    const levelsOf = (strategy: Strategy) =>
+      o.concurrency?.length
+        ? o.concurrency
+        : [Math.max(1, Math.min(strategy.defaultConcurrency(cpus), inputs.length))];
+    const plan = planRuns({
+      strategies: o.strategies.map((s) => ({ name: s.name, levels: levelsOf(s.strategy) })),
+      runs,
+      warmup,
+      baseline: o.baseline ?? true,
+    });
+    o.onEvent?.({ type: 'plan', plan, items: inputs.length });
+    const urls = new Map(o.strategies.map((s) => [s.name, s.moduleUrl]));
+
+    for (const [position, planned] of plan.entries()) {
+      if (o.signal?.aborted) {
+        cancelled = true;
+        break;
+      }
+      o.onEvent?.({ type: 'run-start', planned, position });
+      const job = {
+        strategy: urls.get(planned.strategy) ?? 'baseline',
+        task: o.workload.task,
+        inputs,
+        concurrency: planned.concurrency,
+        options: o.strategyOptions?.[planned.strategy] ?? {},
+        timeoutMs,
+        run: planned.run,
+        warmup: planned.warmup,
+        snapshotEveryMs: o.snapshotEveryMs ?? 100,
+        maxRows: o.maxRows ?? 64,
+      };
+      const record = await runInEngineProcess(job, {
+        onSnapshot: (snapshot) => o.onEvent?.({ type: 'snapshot', snapshot }),
+        ...(o.signal ? { signal: o.signal } : {}),
+        stallMs: o.stallMs ?? timeoutMs + 10_000,
+      }).catch((error: unknown) => {
+        if (error instanceof EngineFailure) return failedRecord(planned, inputs.length, error.message);
+        throw error;
+      });
+      records.push(record);
+      o.onEvent?.({ type: 'run-end', planned, record });
+      if (record.cancelled) cancelled = true;
+    }
+    return {
+      workload: o.workload,
+      params: o.params,
+      items: inputs.length,
+      plan,
+      runs: records,
+      services: await services.usage().catch(() => ({})),
+      timeoutMs,
+      cancelled,
+    };
+  } finally {
+    await services.stop();
+  }
+}
+
+/** The record of a run whose engine process died or was stopped: every item failed with the reason. */
+function failedRecord(planned: PlannedRun, items: number, reason: string): RunRecord {
+  return {
+    strategy: planned.strategy,
+    run: planned.run,
+    warmup: planned.warmup,
+    concurrency: planned.concurrency,
+    wallMs: Number.NaN,
+    startupMs: Number.NaN,
+    cpu: { userMs: Number.NaN, systemMs: Number.NaN },
+    peakRssBytes: Number.NaN,
+    items: { total: items, done: 0, failed: items },
+    latencyMs: new Array<number>(items).fill(Number.NaN),
+    serviceMs: new Array<number>(items).fill(Number.NaN),
+    failures: Array.from({ length: items }, (_, index) => ({
+      index,
+      kind: 'unit-exited' as const,
+      message: reason,
+      unit: -1,
+    })),
+    replacements: 0,
+    units: [],
+    loopDelay: { p50Ms: Number.NaN, p99Ms: Number.NaN, maxMs: Number.NaN },
+    output: [],
+    outputTruncated: false,
+    cancelled: false,
+    aborted: reason,
+  };
+}

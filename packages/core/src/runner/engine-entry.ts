@@ -1,0 +1,70 @@
+/**
+ * An engine process: runs one measured run and reports it. Each run gets a fresh process, so neither the
+ * dashboard's work nor a previous strategy's heap leaks into the figures, and a strategy that blocks this
+ * event loop cannot freeze the renderer.
+ */
+import type { Strategy } from '../contract/strategy.js';
+import { strategyShapeProblem } from '../contract/strategy.js';
+import { runBaseline } from '../engine/baseline.js';
+import type { LiveRun } from '../engine/live-state.js';
+import { runStrategy } from '../engine/run-strategy.js';
+import { InputError } from '../errors.js';
+import type { EngineJob, FromEngine, ToEngine } from './messages.js';
+
+const controller = new AbortController();
+const send = (message: FromEngine) => process.send?.(message);
+
+process.on('message', (message: ToEngine) => {
+  if (message.kind === 'start') void run(message.job);
+  else if (message.kind === 'cancel') controller.abort();
+});
+// The parent is gone (killed, crashed): stop every unit, then leave.
+process.on('disconnect', () => {
+  controller.abort();
+  setTimeout(() => process.exit(0), 3_000).unref();
+});
+
+async function loadStrategy(url: string): Promise<Strategy> {
+  const mod = (await import(url)) as { default?: unknown };
+  const problem = strategyShapeProblem(mod.default);
+  if (problem) throw new InputError(`strategy module ${url}: ${problem}`);
+  return mod.default as Strategy;
+}
+
+async function run(job: EngineJob): Promise<void> {
+  let live: LiveRun | undefined;
+  const ticker = setInterval(() => {
+    if (live) send({ kind: 'snapshot', snapshot: live.snapshot(job.maxRows) });
+  }, job.snapshotEveryMs);
+  try {
+    const common = {
+      task: job.task,
+      inputs: job.inputs,
+      timeoutMs: job.timeoutMs,
+      signal: controller.signal,
+      run: job.run,
+      warmup: job.warmup,
+      onLive: (l: LiveRun) => {
+        live = l;
+      },
+    };
+    const result =
+      job.strategy === 'baseline'
+        ? await runBaseline(common)
+        : await runStrategy({
+            ...common,
+            strategy: await loadStrategy(job.strategy),
+            concurrency: job.concurrency,
+            options: job.options,
+          });
+    clearInterval(ticker);
+    if (live) send({ kind: 'snapshot', snapshot: live.snapshot(job.maxRows) });
+    const { log: _log, values: _values, ...record } = result;
+    send({ kind: 'done', record });
+  } catch (error) {
+    clearInterval(ticker);
+    const message = error instanceof Error ? error.message : String(error);
+    send({ kind: 'failed', message, badInput: error instanceof InputError });
+  }
+  process.disconnect?.();
+}

@@ -1,0 +1,94 @@
+import { type ChildProcess, fork } from 'node:child_process';
+import type { LiveSnapshot } from '../engine/live-state.js';
+import type { OutputChunk, RunRecord } from '../engine/run-record.js';
+import { InputError } from '../errors.js';
+import type { EngineJob, FromEngine, ToEngine } from './messages.js';
+
+// From the build, whether this module runs from src (tests) or dist: a child process needs JavaScript.
+const ENTRY = new URL('../../dist/runner/engine-entry.js', import.meta.url);
+
+export interface EngineProcessOptions {
+  readonly onSnapshot?: (snapshot: LiveSnapshot) => void;
+  readonly signal?: AbortSignal;
+  /**
+   * Stop the run when the engine sends nothing for this long: its event loop is blocked for good (a task
+   * that never yields, on a strategy that runs tasks on the engine's own loop).
+   */
+  readonly stallMs?: number;
+}
+
+/** The engine ran but could not finish the run (it crashed or was stopped for a stall). */
+export class EngineFailure extends Error {
+  override name = 'EngineFailure';
+}
+
+/** Run one job in a fresh engine process and resolve with its record. */
+export function runInEngineProcess(job: EngineJob, options: EngineProcessOptions = {}): Promise<RunRecord> {
+  // No inherited execArgv: a test runner's or debugger's flags must not change what is measured.
+  const child = fork(ENTRY, [], {
+    serialization: 'advanced',
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    execArgv: [],
+  });
+  const printed: OutputChunk[] = [];
+  let printedBytes = 0;
+  const keep = (stream: 'stdout' | 'stderr') => (chunk: Buffer) => {
+    // What runs on the engine's own loop (async slots, the baseline) prints here; keep it, bounded.
+    if (printedBytes > 256 * 1024) return;
+    printedBytes += chunk.length;
+    printed.push({ unit: -1, stream, text: chunk.toString() });
+  };
+  child.stdout?.on('data', keep('stdout'));
+  child.stderr?.on('data', keep('stderr'));
+  return new Promise<RunRecord>((resolve, reject) => {
+    let settled = false;
+    let lastHeard = Date.now();
+    let stallReason: string | undefined;
+    const finish = (fn: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearInterval(watchdog);
+      options.signal?.removeEventListener('abort', cancel);
+      fn();
+    };
+    const cancel = () => {
+      send(child, { kind: 'cancel' });
+      // Give the engine time to stop its units and report; then it goes, whatever it is doing.
+      setTimeout(() => child.kill('SIGKILL'), 3_000).unref();
+    };
+    const watchdog = setInterval(() => {
+      if (options.stallMs && Date.now() - lastHeard > options.stallMs && !stallReason) {
+        stallReason = `the engine's event loop was blocked for more than ${Math.round(options.stallMs / 1000)} s (a task that never yields, on a strategy that runs tasks on the engine's own loop); the run was stopped`;
+        child.kill('SIGKILL');
+      }
+    }, 250);
+    watchdog.unref();
+    options.signal?.addEventListener('abort', cancel, { once: true });
+    if (options.signal?.aborted) cancel();
+
+    child.on('message', (message: FromEngine) => {
+      lastHeard = Date.now();
+      if (message.kind === 'snapshot') options.onSnapshot?.(message.snapshot);
+      else if (message.kind === 'done')
+        finish(() => resolve({ ...message.record, output: [...printed, ...message.record.output] }));
+      else
+        finish(() =>
+          reject(message.badInput ? new InputError(message.message) : new EngineFailure(message.message)),
+        );
+    });
+    child.on('error', (error) =>
+      finish(() => reject(new EngineFailure(`engine process failed: ${error.message}`))),
+    );
+    child.on('exit', (code, signal) => {
+      const how = signal ? `was killed by ${signal}` : `exited with code ${code}`;
+      finish(() =>
+        reject(new EngineFailure(stallReason ?? `the engine process ${how} before finishing the run`)),
+      );
+    });
+    send(child, { kind: 'start', job });
+  });
+}
+
+function send(child: ChildProcess, message: ToEngine): void {
+  if (child.connected) child.send(message);
+}
