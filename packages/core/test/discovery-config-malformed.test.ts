@@ -16,8 +16,8 @@ async function discoveryError(files: Record<string, string | object>): Promise<I
 
 test('invalid JSON names the file, the line and the column', async () => {
   const error = await discoveryError({ 'concur.config.json': '{\n  "strategies": ["a"],\n}\n' });
-  expect(error.message).toMatch(
-    /^concur\.config\.json is not valid JSON at line 3, column 1 \(.+\); fix the syntax$/,
+  expect(error.message).toBe(
+    'concur.config.json is not valid JSON at line 3, column 1: unexpected "}"; fix the syntax',
   );
 });
 
@@ -69,5 +69,7 @@ test('a config module without a default export says what to export', async () =>
 
 test('a malformed project package.json is named', async () => {
   const error = await discoveryError({ 'package.json': '{ "name": "my-app", }' });
-  expect(error.message).toMatch(/^package\.json is not valid JSON at line 1, column \d+ .*; fix the syntax$/);
+  expect(error.message).toBe(
+    'package.json is not valid JSON at line 1, column 21: unexpected "}"; fix the syntax',
+  );
 });

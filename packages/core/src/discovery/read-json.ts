@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
+import { findJsonSyntaxError } from './json-syntax-error.js';
 
-/** A JSON file's value, or one line saying why it could not be read ("not valid JSON at line 3, column 5 (…)"). */
+/** A JSON file's value, or one line saying why it could not be read ("is not valid JSON at line 3, column 5: …"). */
 export type JsonRead =
   | { readonly ok: true; readonly value: unknown }
   | { readonly ok: false; readonly problem: string };
@@ -15,19 +16,15 @@ export async function readJsonFile(file: string): Promise<JsonRead | 'missing'> 
     return { ok: false, problem: `could not be read (${(error as Error).message})` };
   }
   try {
-    return { ok: true, value: JSON.parse(text) };
+    // A byte-order mark is invisible in editors and harmless to npm; don't fail on it.
+    return { ok: true, value: JSON.parse(text.replace(/^\uFEFF/, '')) };
   } catch (error) {
-    return { ok: false, problem: `is not valid JSON${where(text, (error as Error).message)}` };
+    const syntax = findJsonSyntaxError(text.replace(/^\uFEFF/, ''));
+    if (!syntax)
+      return { ok: false, problem: `is not valid JSON (${(error as Error).message.split('\n')[0]})` };
+    return {
+      ok: false,
+      problem: `is not valid JSON at line ${syntax.line}, column ${syntax.column}: ${syntax.problem}`,
+    };
   }
-}
-
-// Node words parse errors differently from version to version; a line and column is what an editor needs.
-function where(text: string, message: string): string {
-  const detail = message.replace(/ in JSON at position \d+.*$/s, '').split('\n')[0] ?? '';
-  const position = /at position (\d+)/.exec(message)?.[1];
-  if (position === undefined) return ` (${detail})`;
-  const before = text.slice(0, Number(position)).split('\n');
-  const line = before.length;
-  const column = (before.at(-1)?.length ?? 0) + 1;
-  return ` at line ${line}, column ${column} (${detail})`;
 }
