@@ -1,0 +1,2 @@
+// The same tiny item as a piscina worker.
+export default (n) => n + 1;
