@@ -1,0 +1,120 @@
+/** The report as Markdown: what a person pastes into an issue or a pull request. */
+import { formatBytes, formatDuration, formatPercent, formatRatio, UNKNOWN } from './format.js';
+import type { Report, StrategySummary, StrategyTraits } from './types.js';
+
+export function reportToMarkdown(report: Report): string {
+  const sections = [
+    header(report),
+    comparison(report.summary),
+    verdict(report),
+    report.recommendation ? `## Recommendation\n\n${report.recommendation}` : '',
+    traitsTable(report.traits),
+  ];
+  return `${sections.filter(Boolean).join('\n\n')}\n`;
+}
+
+function header(report: Report): string {
+  const { machine, workload, settings } = report;
+  const params = Object.entries(workload.params)
+    .map(([name, value]) => `\`${name}=${String(value)}\``)
+    .join(', ');
+  const lines = [
+    `# concur: ${workload.name}`,
+    '',
+    workload.description,
+    '',
+    `- **Machine:** ${machine.cpus} × ${machine.cpuModel}, ${formatBytes(machine.totalMemoryBytes)} RAM, ` +
+      `Node ${machine.node} (V8 ${machine.v8}), ${machine.platform} ${machine.release} ${machine.arch}`,
+    `- **Workload:** \`${workload.name}\` (${workload.kind}), ${workload.items} items` +
+      (params ? `; params ${params}` : ''),
+    `- **Settings:** ${settings.runs} run${settings.runs === 1 ? '' : 's'} + ${settings.warmup} warmup, ` +
+      `concurrency ${settings.concurrency.join(', ')}, item timeout ${formatDuration(settings.timeoutMs)}`,
+    `- **Date:** ${report.createdAt}`,
+  ];
+  for (const service of report.services ?? [])
+    lines.push(
+      `- **Service ${service.name}:** CPU ${formatDuration(service.cpuUserMs + service.cpuSystemMs)}` +
+        (service.peakRssBytes === undefined ? '' : `, peak memory ${formatBytes(service.peakRssBytes)}`),
+    );
+  if (report.cancelled)
+    lines.push('', '**Cancelled before it finished: these figures cover what was measured.**');
+  return lines.join('\n');
+}
+
+const COLUMNS = [
+  'Strategy',
+  'Concurrency',
+  'Wall (median ± σ)',
+  'Speedup',
+  'Efficiency',
+  'CPU',
+  'Peak memory',
+  'p95 item latency',
+  'Failures',
+];
+
+function comparison(summary: readonly StrategySummary[]): string {
+  const rows = summary.map((row) => [
+    row.strategy,
+    String(row.concurrency),
+    row.wall.sd === null
+      ? formatDuration(row.wall.median)
+      : `${formatDuration(row.wall.median)} ± ${formatDuration(row.wall.sd)}`,
+    row.speedup ? formatRatio(row.speedup.value, row.speedup.uncertainty) : UNKNOWN,
+    formatPercent(row.efficiency),
+    formatPercent(row.cpuUtilisation),
+    formatBytes(row.peakRssBytes),
+    formatDuration(row.latencyMs.p95),
+    String(row.failures),
+  ]);
+  const notes = summary.flatMap((row) => {
+    const name = `${row.strategy} (concurrency ${row.concurrency})`;
+    const found: string[] = [];
+    if (row.outlierRuns.length > 0)
+      found.push(`- ⚠ ${name}: run ${row.outlierRuns.join(', ')} stands out (modified z-score above 3.5)`);
+    if (row.partial) found.push(`- ⚠ ${name}: every run was cut short; its figures cover unfinished runs`);
+    return found;
+  });
+  const table = markdownTable(COLUMNS, rows, [1, 3, 4, 5, 6, 7, 8]);
+  const footnote =
+    'Speedup: baseline mean wall time / this mean wall time (± propagated σ). Efficiency: speedup / ' +
+    'min(concurrency, items, cores), the most speedup the cores could give; above 100% the work was not ' +
+    'bound by the cores. CPU: (user + system CPU time) / wall time; 100% is one core busy.';
+  return ['## Comparison', table, footnote, ...(notes.length ? [notes.join('\n')] : [])].join('\n\n');
+}
+
+function verdict(report: Report): string {
+  if (report.verdict.length === 0) return '';
+  return `## Verdict\n\n${report.verdict.map((line) => `- ${line.text}`).join('\n')}`;
+}
+
+/** The article's comparison rows, one column per strategy. */
+function traitsTable(strategies: readonly StrategyTraits[]): string {
+  if (strategies.length === 0) return '';
+  const row = (label: string, cell: (s: StrategyTraits) => string) => [label, ...strategies.map(cell)];
+  const rows = [
+    row('Basic unit', (s) => s.traits.unit),
+    row('Memory space', (s) => s.traits.memory),
+    row('Parallel on cores', (s) => (s.traits.parallel ? 'Yes' : 'No')),
+    row('Parallelism/Concurrency', (s) => s.traits.execution),
+    row('Best for', (s) => s.traits.bestFor),
+    row('Pros', (s) => s.traits.pros.join('; ')),
+    row('Cons', (s) => s.traits.cons.join('; ')),
+  ];
+  return `## Traits\n\n${markdownTable(['', ...strategies.map((s) => s.name)], rows, [])}`;
+}
+
+function markdownTable(
+  head: readonly string[],
+  rows: readonly string[][],
+  rightAligned: readonly number[],
+): string {
+  const line = (cells: readonly string[]) => `| ${cells.map(escapeCell).join(' | ')} |`;
+  const rule = head.map((_, index) => (rightAligned.includes(index) ? '---:' : '---'));
+  return [line(head), `| ${rule.join(' | ')} |`, ...rows.map(line)].join('\n');
+}
+
+/** A pipe would end the cell and a newline the row. */
+function escapeCell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}

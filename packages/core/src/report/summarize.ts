@@ -1,0 +1,125 @@
+/**
+ * From raw run records to the summary rows and the verdict. Pure: the same runs always give the same
+ * summary, so a report can be re-summarised from its own `runs`.
+ */
+import type { RunRecord } from '../engine/run-record.js';
+import { confidenceInterval95 } from '../stats/confidence.js';
+import { mean, median, quantileOfSorted, sd, sorted } from '../stats/descriptive.js';
+import { outlierIndexes } from '../stats/outliers.js';
+import { ratioOfMeans } from '../stats/ratio.js';
+import type { StrategySummary, Uncertain, VerdictLine } from './types.js';
+import { verdictLines } from './verdict.js';
+
+/** The strategy name of the sequential baseline's runs. */
+export const BASELINE = 'baseline';
+
+/**
+ * Summarise every strategy × concurrency (warmups excluded) and compare them.
+ * `items` is the workload's item count and `cpus` the machine's cores: together with the concurrency they
+ * bound the speedup a row could reach (see {@link StrategySummary.idealSpeedup}).
+ */
+export function summarize(
+  runs: readonly RunRecord[],
+  items: number,
+  cpus: number,
+): { summary: StrategySummary[]; verdict: VerdictLine[] } {
+  const groups = groupRuns(runs.filter((run) => !run.warmup));
+  const baselineGroup = groups.find((group) => group[0]?.strategy === BASELINE);
+  const baselineWalls = baselineGroup ? usableRuns(baselineGroup).runs.map((run) => run.wallMs) : undefined;
+  const baseline = baselineWalls ? { mean: mean(baselineWalls), sd: sd(baselineWalls) } : undefined;
+
+  const rows = groups.map((group) => {
+    const { runs: used, partial } = usableRuns(group);
+    return {
+      summary: summarizeGroup(used, partial, items, cpus, baseline),
+      walls: used.map((r) => r.wallMs),
+    };
+  });
+  return { summary: rows.map((row) => row.summary), verdict: verdictLines(rows) };
+}
+
+/** Runs grouped by strategy and concurrency, in order of first appearance, the baseline first. */
+function groupRuns(runs: readonly RunRecord[]): RunRecord[][] {
+  const groups = new Map<string, RunRecord[]>();
+  for (const run of runs) {
+    const key = `${run.strategy}\u0000${run.concurrency}`;
+    const group = groups.get(key);
+    if (group) group.push(run);
+    else groups.set(key, [run]);
+  }
+  const all = [...groups.values()];
+  return [
+    ...all.filter((g) => g[0]?.strategy === BASELINE),
+    ...all.filter((g) => g[0]?.strategy !== BASELINE),
+  ];
+}
+
+/** Finished runs only; an unfinished run's wall time measures when the user pressed Ctrl-C, not the work. */
+function usableRuns(group: readonly RunRecord[]): { runs: readonly RunRecord[]; partial: boolean } {
+  const finished = group.filter((run) => !run.cancelled && run.aborted === undefined);
+  return finished.length > 0 ? { runs: finished, partial: false } : { runs: group, partial: true };
+}
+
+function summarizeGroup(
+  runs: readonly RunRecord[],
+  partial: boolean,
+  items: number,
+  cpus: number,
+  baseline: { mean: number; sd: number } | undefined,
+): StrategySummary {
+  const first = runs[0];
+  if (!first) throw new Error('summarizeGroup: a group has no runs. This is a bug in concur.');
+  const walls = runs.map((run) => run.wallMs);
+  const ci = confidenceInterval95(walls);
+  const latencies = sorted(runs.flatMap((run) => run.latencyMs));
+  // The baseline against itself is 1 by definition; propagating its own noise twice would invent an error.
+  const speedup =
+    first.strategy === BASELINE
+      ? { value: 1, uncertainty: 0 }
+      : baseline
+        ? uncertain(ratioOfMeans(baseline, { mean: mean(walls), sd: sd(walls) }))
+        : null;
+  const idealSpeedup = Math.max(1, Math.min(first.concurrency, items, cpus));
+  return {
+    strategy: first.strategy,
+    concurrency: first.concurrency,
+    wall: {
+      median: median(walls),
+      mean: mean(walls),
+      sd: orNull(sd(walls)),
+      min: Math.min(...walls),
+      max: Math.max(...walls),
+      ci95: ci ?? null,
+      n: runs.length,
+    },
+    startupMs: median(runs.map((run) => run.startupMs)),
+    cpuUtilisation: orZero(median(runs.map((run) => (run.cpu.userMs + run.cpu.systemMs) / run.wallMs))),
+    peakRssBytes: median(runs.map((run) => run.peakRssBytes)),
+    latencyMs: {
+      p50: orNull(quantileOfSorted(latencies, 0.5)),
+      p95: orNull(quantileOfSorted(latencies, 0.95)),
+      p99: orNull(quantileOfSorted(latencies, 0.99)),
+    },
+    serviceP50Ms: orNull(median(runs.flatMap((run) => run.serviceMs))),
+    throughput: orZero(median(runs.map((run) => run.items.done / (run.wallMs / 1000)))),
+    speedup,
+    idealSpeedup,
+    efficiency: speedup ? speedup.value / idealSpeedup : null,
+    failures: runs.reduce((sum, run) => sum + run.items.failed, 0),
+    outlierRuns: outlierIndexes(walls).map((index) => runs[index]?.run ?? -1),
+    partial,
+  };
+}
+
+function uncertain(ratio: { value: number; uncertainty: number }): Uncertain {
+  return { value: ratio.value, uncertainty: orNull(ratio.uncertainty) };
+}
+
+/** JSON has no NaN: an unknown figure is stored as null. */
+function orNull(value: number): number | null {
+  return Number.isFinite(value) ? value : null;
+}
+
+function orZero(value: number): number {
+  return Number.isFinite(value) ? value : 0;
+}

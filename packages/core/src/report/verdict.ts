@@ -1,0 +1,73 @@
+/**
+ * The verdict: at each concurrency, the fastest strategy (lowest mean wall time) against every other one.
+ * A winner is named only where the difference is outside the noise (see `compareSamples`). The baseline
+ * takes part only where a single strategy ran at a concurrency, so that a lone strategy still gets a verdict;
+ * otherwise the speedup column already compares every row with it.
+ */
+import { compareSamples, SINGLE_RUN_THRESHOLD } from '../stats/compare.js';
+import { mean } from '../stats/descriptive.js';
+import type { StrategySummary, VerdictLine } from './types.js';
+
+/** A summary row with the wall times it was computed from. */
+export interface SummarizedGroup {
+  readonly summary: StrategySummary;
+  readonly walls: readonly number[];
+}
+
+export function verdictLines(groups: readonly SummarizedGroup[]): VerdictLine[] {
+  const baseline = groups.find((group) => group.summary.strategy === 'baseline');
+  const contenders = groups.filter((group) => group !== baseline);
+  const levels = [...new Set(contenders.map((group) => group.summary.concurrency))];
+  const lines: VerdictLine[] = [];
+  for (const concurrency of levels) {
+    const atLevel = contenders.filter((group) => group.summary.concurrency === concurrency);
+    if (atLevel.length === 1 && baseline) atLevel.push(baseline);
+    if (atLevel.length < 2) continue;
+    const fastest = atLevel.reduce((best, group) => (mean(group.walls) < mean(best.walls) ? group : best));
+    for (const other of atLevel) {
+      if (other === fastest) continue;
+      lines.push(verdictLine(fastest, other, concurrency, levels.length > 1));
+    }
+  }
+  return lines;
+}
+
+function verdictLine(
+  fast: SummarizedGroup,
+  slow: SummarizedGroup,
+  concurrency: number,
+  inSweep: boolean,
+): VerdictLine {
+  const comparison = compareSamples(fast.walls, slow.walls);
+  const winner = fast.summary.strategy;
+  const loser = slow.summary.strategy;
+  const ratio = comparison.ratio.value;
+  const uncertainty = Number.isFinite(comparison.ratio.uncertainty) ? comparison.ratio.uncertainty : null;
+  const times = uncertainty === null ? ratio.toFixed(2) : `${ratio.toFixed(2)} ± ${uncertainty.toFixed(2)}`;
+  const fewRuns = fewRunsNote(fast, slow);
+  let text: string;
+  if (comparison.significant) text = `${winner} ran ${times} times faster than ${loser}`;
+  else if (comparison.method === 'welch')
+    text = `${winner} and ${loser} are within the noise of each other (${times} times)`;
+  else
+    text = `no clear winner between ${winner} and ${loser}: ${times} times, below the ${SINGLE_RUN_THRESHOLD.toFixed(2)} needed`;
+  if (fewRuns) text += ` (${fewRuns})`;
+  if (inSweep) text += ` at concurrency ${concurrency}`;
+  return {
+    concurrency,
+    winner,
+    loser,
+    ratio,
+    uncertainty,
+    significant: comparison.significant,
+    text,
+  };
+}
+
+/** "1 run each; noise unknown" where a side has a single run; undefined when both have several. */
+function fewRunsNote(a: SummarizedGroup, b: SummarizedGroup): string | undefined {
+  const single = [a, b].filter((group) => group.walls.length < 2);
+  if (single.length === 0) return undefined;
+  if (single.length === 2) return '1 run each; noise unknown';
+  return `1 run of ${single[0]?.summary.strategy}; noise unknown`;
+}

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { summarize } from '../src/report/summarize.js';
+import { makeRun, sampleInput } from './report-fixture-runs.js';
+
+const find = (rows: ReturnType<typeof summarize>['summary'], strategy: string) => {
+  const row = rows.find((r) => r.strategy === strategy);
+  if (!row) throw new Error(`no summary row for ${strategy}`);
+  return row;
+};
+
+describe('summarize', () => {
+  const { summary, verdict } = summarize(sampleInput().runs, 10, 2);
+
+  it('puts the baseline first and leaves warmups out', () => {
+    expect(summary.map((row) => `${row.strategy}@${row.concurrency}`)).toEqual([
+      'baseline@1',
+      'thread@2',
+      'async@2',
+    ]);
+    // Without the 4000 ms warmup: runs 495 and 505.
+    expect(find(summary, 'thread').wall).toMatchObject({ median: 500, mean: 500, min: 495, max: 505, n: 2 });
+  });
+
+  it('computes speedup with its propagated uncertainty, and efficiency over min(concurrency, items, cpus)', () => {
+    const thread = find(summary, 'thread');
+    // baseline 1000 ± 14.142, thread 500 ± 7.071: 2 · √(0.014142² + 0.014142²) = 0.04
+    expect(thread.speedup?.value).toBeCloseTo(2, 10);
+    expect(thread.speedup?.uncertainty).toBeCloseTo(0.04, 6);
+    expect(thread.idealSpeedup).toBe(2);
+    expect(thread.efficiency).toBeCloseTo(1, 10);
+    expect(find(summary, 'baseline').speedup).toEqual({ value: 1, uncertainty: 0 });
+  });
+
+  it('computes throughput, CPU utilisation, latency percentiles and failures', () => {
+    const thread = find(summary, 'thread');
+    // Run 1: 10 items / 0.495 s = 20.2020; run 2: 9 / 0.505 = 17.8218; median = 19.0119
+    expect(thread.throughput).toBeCloseTo((10 / 0.495 + 9 / 0.505) / 2, 6);
+    expect(thread.cpuUtilisation).toBeCloseTo(2, 10);
+    // Pooled: 1…10 and 1…10 without 4 (NaN) → 19 values 1,1,2,2,3,3,4,5,5,6,…; p50 is the 10th = 6.
+    expect(thread.latencyMs.p50).toBe(6);
+    expect(thread.latencyMs.p99).toBeCloseTo(10, 10);
+    expect(thread.serviceP50Ms).toBe(1.5);
+    expect(thread.failures).toBe(1);
+    expect(thread.wall.ci95?.[0]).toBeCloseTo(500 - (12.706 * 7.0710678) / Math.SQRT2, 4);
+  });
+
+  it('gives a verdict naming the significantly faster strategy', () => {
+    expect(verdict).toHaveLength(1);
+    // async 1010 ± 14.142 / thread 500 ± 7.071 = 2.02 ± 2.02·√(0.014002² + 0.014142²) = 0.0402
+    expect(verdict[0]).toMatchObject({ concurrency: 2, winner: 'thread', loser: 'async', significant: true });
+    expect(verdict[0]?.text).toBe('thread ran 2.02 ± 0.04 times faster than async');
+  });
+
+  it('flags an outlier run by its number', () => {
+    const runs = [100, 101, 99, 100, 300].map((wall, i) => makeRun('thread', i + 1, wall));
+    expect(summarize(runs, 10, 2).summary[0]?.outlierRuns).toEqual([5]);
+  });
+
+  it('refuses a winner with one run each when the difference is under 10%', () => {
+    const runs = [makeRun('thread', 1, 100), makeRun('async', 1, 105)];
+    const [line] = summarize(runs, 10, 2).verdict;
+    expect(line?.significant).toBe(false);
+    expect(line?.uncertainty).toBeNull();
+    expect(line?.text).toContain('(1 run each; noise unknown)');
+  });
+
+  it('compares a lone strategy with the baseline, and reports no speedup without one', () => {
+    const lone = summarize([makeRun('baseline', 1, 1000), makeRun('thread', 1, 400)], 10, 2);
+    expect(lone.verdict[0]).toMatchObject({ winner: 'thread', loser: 'baseline', significant: true });
+    const noBaseline = summarize([makeRun('thread', 1, 400)], 10, 2);
+    expect(noBaseline.summary[0]).toMatchObject({ speedup: null, efficiency: null });
+    expect(noBaseline.verdict).toEqual([]);
+  });
+
+  it('summarises cancelled runs only when nothing finished, and marks them partial', () => {
+    const runs = [makeRun('thread', 1, 100), makeRun('thread', 2, 20, { cancelled: true })];
+    expect(summarize(runs, 10, 2).summary[0]).toMatchObject({ partial: false, wall: { n: 1, median: 100 } });
+    const onlyCancelled = summarize([makeRun('thread', 1, 20, { cancelled: true })], 10, 2);
+    expect(onlyCancelled.summary[0]).toMatchObject({ partial: true, wall: { n: 1, sd: null, ci95: null } });
+  });
+
+  it('compares at each concurrency of a sweep separately', () => {
+    const runs = [1, 2].flatMap((run) => [
+      makeRun('thread', run, 500 + run, { concurrency: 2 }),
+      makeRun('async', run, 1000 + run, { concurrency: 2 }),
+      makeRun('thread', run, 300 + run, { concurrency: 4 }),
+      makeRun('async', run, 900 + run, { concurrency: 4 }),
+    ]);
+    const { verdict: lines } = summarize(runs, 10, 4);
+    expect(lines.map((l) => [l.concurrency, l.winner, l.loser])).toEqual([
+      [2, 'thread', 'async'],
+      [4, 'thread', 'async'],
+    ]);
+    expect(lines[1]?.text).toMatch(/at concurrency 4$/);
+  });
+});
