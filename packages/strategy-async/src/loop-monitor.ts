@@ -1,4 +1,4 @@
-import { type EventLoopUtilization, monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import { createHistogram, type EventLoopUtilization, performance } from 'node:perf_hooks';
 import type { UnitSample } from '@concur/core';
 
 /**
@@ -13,7 +13,13 @@ const RESOLUTION_MS = 10;
 /** The engine may sample all 10,000 slots per frame: within this window they share one computed sample. */
 const SAMPLE_REUSE_MS = 20;
 
-const histogram = monitorEventLoopDelay({ resolution: RESOLUTION_MS });
+/**
+ * The same figure as `monitorEventLoopDelay` (the time between ticks of a 10 ms timer, so 10 ms when idle),
+ * but primed when a session starts: Node's own monitor drops the interval before its first tick, and
+ * the engine starts dispatching right after the spawns, so the first blocking item would go unseen.
+ */
+const histogram = createHistogram();
+let ticker: NodeJS.Timeout | undefined;
 let users = 0;
 let active = false;
 let startElu: EventLoopUtilization = performance.eventLoopUtilization();
@@ -26,7 +32,9 @@ export function claimMonitor(): void {
   if (active) return;
   active = true;
   histogram.reset();
-  histogram.enable();
+  histogram.recordDelta();
+  // One timer for the whole process, never one per slot; unref'd, it never keeps the engine alive.
+  ticker = setInterval(() => histogram.recordDelta(), RESOLUTION_MS).unref();
   startElu = performance.eventLoopUtilization();
   startCpu = process.cpuUsage();
   cached = undefined;
@@ -37,7 +45,8 @@ export function releaseMonitor(graceful: boolean): void {
   if (users > 0 || !graceful || !active) return;
   cached = measure();
   cachedAt = Number.POSITIVE_INFINITY; // the session's last figures stay until the next session starts
-  histogram.disable();
+  clearInterval(ticker);
+  ticker = undefined;
   active = false;
 }
 
@@ -55,7 +64,6 @@ function measure(): UnitSample {
   const memory = process.memoryUsage();
   const elu = performance.eventLoopUtilization(startElu).utilization;
   // Before its first tick the histogram holds nothing and reports a huge minimum: leave delay out then.
-  // Node's samples are whole timer intervals (10 ms idle), like the engine's own figure, so they compare.
   const delay =
     histogram.count > 0
       ? { loopDelayP50Ms: histogram.percentile(50) / 1e6, loopDelayP99Ms: histogram.percentile(99) / 1e6 }

@@ -48,36 +48,45 @@ export class SlotUnit implements Unit {
     this.current = ctx;
     this.spec.progress.set(0);
     this.started = performance.now();
+    let result: unknown;
+    try {
+      result = host.task.run(item.input, ctx);
+    } catch (error) {
+      return Promise.resolve(this.conclude(ctx, false, error) ?? this.killedMidCall());
+    }
+    // A synchronous task needs no promise of ours: nothing can interrupt it before it returns.
+    if (!isThenable(result)) return Promise.resolve(this.conclude(ctx, true, result) ?? this.killedMidCall());
     return new Promise<Outcome>((resolve) => {
       this.settle = resolve;
-      let result: unknown;
-      try {
-        result = host.task.run(item.input, ctx);
-      } catch (error) {
-        this.finish(ctx, false, error);
-        return;
-      }
-      if (isThenable(result))
-        result.then(
-          (value) => this.finish(ctx, true, value),
-          (error) => this.finish(ctx, false, error),
-        );
-      else this.finish(ctx, true, result);
+      // Promise.resolve returns a native promise as it is, and tames a thenable whose `then` throws.
+      Promise.resolve(result).then(
+        (value) => this.settleWith(this.conclude(ctx, true, value)),
+        (error) => this.settleWith(this.conclude(ctx, false, error)),
+      );
     });
   }
 
-  private finish(ctx: ItemContext, ok: boolean, result: unknown): void {
+  /** The item's outcome, or undefined if it was abandoned meanwhile (it already resolved as killed). */
+  private conclude(ctx: ItemContext, ok: boolean, result: unknown): Outcome | undefined {
     ctx.settled = true;
-    // An abandoned item already resolved as killed; whatever it returns now is dropped.
-    if (this.current !== ctx) return;
+    if (this.current !== ctx) return undefined;
     const serviceMs = performance.now() - this.started;
-    const settle = this.settle;
     this.current = undefined;
+    if (!ok) return { ok: false, error: describeError(result), serviceMs };
+    this.spec.progress.set(1);
+    return { ok: true, value: result, serviceMs };
+  }
+
+  /** Only if the task killed its own slot before returning. */
+  private killedMidCall(): Outcome {
+    return failed('killed', `${this.id} was killed while its task was still being called`);
+  }
+
+  private settleWith(outcome: Outcome | undefined): void {
+    if (!outcome) return;
+    const settle = this.settle;
     this.settle = undefined;
-    if (ok) this.spec.progress.set(1);
-    settle?.(
-      ok ? { ok: true, value: result, serviceMs } : { ok: false, error: describeError(result), serviceMs },
-    );
+    settle?.(outcome);
   }
 
   sample(): UnitSample {

@@ -3,7 +3,7 @@ import { expect, it } from 'vitest';
 import strategy from '../src/index.js';
 import { fixture } from './fixture-url.js';
 
-it('returns a later rejection and a thrown non-Error as `threw` failures, then runs the next item', async () => {
+it('returns a later rejection, a thrown non-Error and a broken thenable as `threw` failures, then runs the next item', async () => {
   const unit = await strategy.spawn(makeSpec(fixture('failures.mjs')));
   const rejected = await unit.run({ index: 0, input: 'reject-later' });
   expect(rejected).toMatchObject({
@@ -13,7 +13,12 @@ it('returns a later rejection and a thrown non-Error as `threw` failures, then r
   const thrown = await unit.run({ index: 1, input: 'throw-string' });
   expect(thrown).toMatchObject({ ok: false, error: { kind: 'threw' } });
   if (!thrown.ok) expect(thrown.error.message).toContain('plain string');
-  expect(await unit.run({ index: 2, input: 'ok' })).toMatchObject({ ok: true, value: 'fine' });
+  const broken = await unit.run({ index: 2, input: 'bad-thenable' });
+  expect(broken).toMatchObject({
+    ok: false,
+    error: { kind: 'threw', message: 'RangeError: a broken thenable' },
+  });
+  expect(await unit.run({ index: 3, input: 'ok' })).toMatchObject({ ok: true, value: 'fine' });
   await unit.close();
 });
 
