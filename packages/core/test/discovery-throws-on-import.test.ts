@@ -40,3 +40,18 @@ test('a module with a syntax error is broken too', async () => {
     expect.stringMatching(/^\.\/broken\.mjs threw on import: .+/),
   ]);
 });
+
+test('a module that never finishes importing is broken after the import timeout; the rest still load', async () => {
+  const root = await makeProject({
+    'concur.config.json': { strategies: ['./stuck.mjs', './fast.mjs'] },
+    'stuck.mjs': 'await new Promise(() => {});\nexport default {};\n',
+    'fast.mjs': strategyModule('fast'),
+  });
+
+  const catalog = await discover({ cwd: root, importTimeoutMs: 300 });
+
+  expect(catalog.strategies.map((s) => s.name)).toEqual(['fast']);
+  expect(catalog.broken.map((b) => b.reason)).toEqual([
+    './stuck.mjs did not finish importing within 0.3 s; a plugin must not wait at the top level of its module',
+  ]);
+});

@@ -20,7 +20,9 @@ export async function discover(options: DiscoverOptions): Promise<Catalog> {
     ...(config ? await configCandidates(config) : []),
     ...(await projectCandidates(options.cwd)),
   ];
-  const results = await Promise.all((await withoutRepeats(candidates)).map(load));
+  const results = await Promise.all(
+    (await withoutRepeats(candidates)).map((located) => load(located, options.importTimeoutMs)),
+  );
   return buildCatalog(results);
 }
 
@@ -45,7 +47,10 @@ async function withoutRepeats(candidates: readonly Candidate[]): Promise<Located
   return kept;
 }
 
-async function load({ candidate, realFile }: Located): Promise<LoadResult> {
+async function load(
+  { candidate, realFile }: Located,
+  importTimeoutMs: number | undefined,
+): Promise<LoadResult> {
   const { kind, specifier, source } = candidate;
   if (candidate.problem !== undefined || realFile === undefined)
     return {
@@ -56,5 +61,5 @@ async function load({ candidate, realFile }: Located): Promise<LoadResult> {
         broken: [{ kind, specifier, source, reason: candidate.problem ?? 'not found' }],
       },
     };
-  return { specifier, loaded: await loadCandidate(candidate, realFile) };
+  return { specifier, loaded: await loadCandidate(candidate, realFile, importTimeoutMs) };
 }

@@ -22,8 +22,15 @@ const STRATEGY_FIX =
 const WORKLOAD_FIX =
   'the default export must be defineWorkload({ name, description, kind, task, params, inputs }) or an array of them';
 
+/** How long a plugin module may take to import before it is listed as broken. */
+export const DEFAULT_IMPORT_TIMEOUT_MS = 10_000;
+
 /** Load a candidate whose module file is `realFile` (symlinks resolved, so every process imports the same URL). */
-export async function loadCandidate(candidate: Candidate, realFile: string): Promise<Loaded> {
+export async function loadCandidate(
+  candidate: Candidate,
+  realFile: string,
+  importTimeoutMs = DEFAULT_IMPORT_TIMEOUT_MS,
+): Promise<Loaded> {
   const result: Loaded = { strategies: [], workloads: [], broken: [] };
   const { kind, specifier, source } = candidate;
   const fail = (reason: string, name?: string) =>
@@ -33,7 +40,14 @@ export async function loadCandidate(candidate: Candidate, realFile: string): Pro
   const moduleUrl = pathToFileURL(realFile).href;
   let exported: unknown;
   try {
-    exported = ((await import(moduleUrl)) as { default?: unknown }).default;
+    const imported = await withinTime(import(moduleUrl) as Promise<{ default?: unknown }>, importTimeoutMs);
+    if (imported === TIMED_OUT) {
+      fail(
+        `${specifier} did not finish importing within ${importTimeoutMs / 1000} s; a plugin must not wait at the top level of its module`,
+      );
+      return result;
+    }
+    exported = imported.default;
   } catch (error) {
     fail(`${specifier} threw on import: ${firstLine(error)}`);
     return result;
@@ -59,6 +73,21 @@ export async function loadCandidate(candidate: Candidate, realFile: string): Pro
     }
   });
   return result;
+}
+
+const TIMED_OUT = Symbol('timed out');
+
+// A module stuck in a top-level await would otherwise hang `concur list` with no word about why.
+async function withinTime<T>(promise: Promise<T>, ms: number): Promise<T | typeof TIMED_OUT> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<typeof TIMED_OUT>((resolve) => {
+    timer = setTimeout(() => resolve(TIMED_OUT), ms);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 // The contract's problems name what is wrong; some already say how to fix it, the others get the shape to follow.

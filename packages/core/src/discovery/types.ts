@@ -10,6 +10,8 @@ export interface DiscoverOptions {
   readonly cwd: string;
   /** Built-in modules, as absolute file URLs or paths (a module file, or a folder with a manifest). */
   readonly builtins?: { readonly strategies?: readonly string[]; readonly workloads?: readonly string[] };
+  /** How long one plugin module may take to import before it is listed as broken (default 10 000 ms). */
+  readonly importTimeoutMs?: number;
 }
 
 /** Where a plugin was found; `concur list` shows it, and error messages name it. */
