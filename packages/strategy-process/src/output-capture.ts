@@ -60,7 +60,12 @@ export class OutputCapture {
       this.forward(stream, text);
       return;
     }
+    // Forward what still fits, cut on a character boundary, then one note instead of the rest.
+    const fits = Buffer.from(text).subarray(0, this.limitBytes - this.forwardedBytes).toString('utf8');
+    const head = fits.endsWith('\uFFFD') && !text.startsWith(fits) ? fits.slice(0, -1) : fits;
     this.truncated = true;
+    this.forwardedBytes += Buffer.byteLength(head);
+    if (head) this.forward(stream, head);
     this.forward(
       'stderr',
       `\n[concur: this unit printed more than ${this.limitBytes} bytes; the rest of its output is dropped (option maxOutputBytes)]\n`,

@@ -1,0 +1,44 @@
+// Values that cannot cross the IPC channel fail their own item with kind 'not-cloneable'; the unit carries on.
+import { expect, it } from 'vitest';
+import { fixture, startUnit } from './load-strategy.js';
+
+it('fails an item whose input cannot be cloned, and keeps the unit usable', async () => {
+  const { unit } = await startUnit(fixture('returns-function.mjs'));
+  const outcome = await unit.run({ index: 4, input: { callback: () => 1 } });
+  expect(outcome).toMatchObject({ ok: false, error: { kind: 'not-cloneable' } });
+  if (!outcome.ok) expect(outcome.error.message).toContain('input of item 4');
+  expect(await unit.run({ index: 5, input: 'fine' })).toMatchObject({ ok: true, value: 'fine' });
+  await unit.close();
+});
+
+it('fails an item whose result cannot be cloned, and keeps the unit usable', async () => {
+  const { unit } = await startUnit(fixture('returns-function.mjs'));
+  const outcome = await unit.run({ index: 0, input: 'function' });
+  expect(outcome).toMatchObject({ ok: false, error: { kind: 'not-cloneable' } });
+  if (!outcome.ok) expect(outcome.error.message).toContain("task's result cannot be sent back");
+  expect(await unit.run({ index: 1, input: 'fine' })).toMatchObject({ ok: true, value: 'fine' });
+  await unit.close();
+});
+
+it('carries structured-clone values whole: Map, Set, Date, BigInt, typed arrays, cycles', async () => {
+  const { unit } = await startUnit(fixture('returns-function.mjs'));
+  const cyclic: Record<string, unknown> = { name: 'loop' };
+  cyclic.self = cyclic;
+  const input = {
+    map: new Map([['a', 1]]),
+    set: new Set([1, 2]),
+    date: new Date(0),
+    big: 2n ** 70n,
+    bytes: new Float64Array([1.5, 2.5]),
+    cyclic,
+  };
+  const outcome = await unit.run({ index: 0, input });
+  expect(outcome.ok).toBe(true);
+  if (outcome.ok) {
+    const value = outcome.value as typeof input;
+    expect(value).toEqual(input);
+    expect(value.map).toBeInstanceOf(Map);
+    expect(value.cyclic.self).toBe(value.cyclic);
+  }
+  await unit.close();
+});

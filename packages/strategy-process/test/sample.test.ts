@@ -1,0 +1,26 @@
+// sample() reports the child's own figures, scope 'process', and the final ones survive close().
+import { expect, it } from 'vitest';
+import { fixture, startUnit } from './load-strategy.js';
+
+it('returns the final figures of a unit closed right after its last item', async () => {
+  const { unit } = await startUnit(fixture('burns-cpu.mjs'));
+  expect(await unit.run({ index: 0, input: 100 })).toMatchObject({ ok: true });
+  await unit.close();
+  const sample = await unit.sample();
+  expect(sample.scope).toBe('process');
+  // The item burned 100 ms of user CPU in the child; the engine's own CPU is not in this figure.
+  expect(sample.cpuUserMs).toBeGreaterThanOrEqual(100);
+  expect(sample.rssBytes).toBeGreaterThan(0);
+  expect(sample.peakRssBytes).toBeGreaterThanOrEqual(sample.rssBytes ?? 0);
+  expect(sample.eventLoopUtilization).toBeGreaterThan(0);
+  expect(sample.eventLoopUtilization).toBeLessThanOrEqual(1);
+});
+
+it('answers with figures of another process than the engine', async () => {
+  const { unit } = await startUnit(fixture('burns-cpu.mjs'));
+  const before = await unit.sample();
+  await unit.run({ index: 0, input: 50 });
+  const after = await unit.sample();
+  expect((after.cpuUserMs ?? 0) - (before.cpuUserMs ?? 0)).toBeGreaterThanOrEqual(50);
+  await unit.close();
+});
