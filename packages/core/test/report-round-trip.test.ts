@@ -24,6 +24,16 @@ describe('report round-trip through the schema', () => {
     expect(report.verdict[0]?.winner).toBe('thread');
   });
 
+  it('stores an endless item timeout as null, and reads it back', () => {
+    const input = sampleInput();
+    const report = buildReport({
+      ...input,
+      settings: { ...input.settings, timeoutMs: Number.POSITIVE_INFINITY },
+    });
+    expect(report.settings.timeoutMs).toBeNull();
+    expect(validateReport(JSON.parse(JSON.stringify(report)))).toStrictEqual(report);
+  });
+
   it('describes this machine when none is given, and marks a report with a cancelled run', () => {
     const input = sampleInput();
     const { machine: _ignored, ...rest } = input;

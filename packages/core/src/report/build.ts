@@ -38,7 +38,7 @@ export function buildReport(input: ReportInput): Report {
     createdAt: (input.createdAt ?? new Date()).toISOString(),
     machine,
     workload: input.workload,
-    settings: input.settings,
+    settings: withFiniteTimeout(input.settings),
     traits: input.traits,
     ...(input.services !== undefined && { services: input.services }),
     runs: input.runs,
@@ -62,4 +62,10 @@ export function describeMachine(): Machine {
     release: release(),
     arch: process.arch,
   };
+}
+
+/** An endless timeout (Infinity) is stored as null: JSON would turn Infinity into null anyway, silently. */
+function withFiniteTimeout(settings: Settings): Settings {
+  const { timeoutMs } = settings;
+  return timeoutMs === null || Number.isFinite(timeoutMs) ? settings : { ...settings, timeoutMs: null };
 }

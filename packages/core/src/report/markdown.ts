@@ -28,7 +28,10 @@ function header(report: Report): string {
     `- **Workload:** \`${workload.name}\` (${workload.kind}), ${workload.items} items` +
       (params ? `; params ${params}` : ''),
     `- **Settings:** ${settings.runs} run${settings.runs === 1 ? '' : 's'} + ${settings.warmup} warmup, ` +
-      `concurrency ${settings.concurrency.join(', ')}, item timeout ${formatDuration(settings.timeoutMs)}`,
+      `concurrency ${settings.concurrency.join(', ')}, ` +
+      (settings.timeoutMs === null
+        ? 'no item timeout'
+        : `item timeout ${formatDuration(settings.timeoutMs)}`),
     `- **Date:** ${report.createdAt}`,
   ];
   for (const service of report.services ?? [])

@@ -48,8 +48,8 @@ export interface Settings {
   readonly runs: number;
   /** Unmeasured runs before them. */
   readonly warmup: number;
-  /** Per-item timeout. */
-  readonly timeoutMs: number;
+  /** Per-item timeout; null when items may run for ever (JSON has no Infinity). */
+  readonly timeoutMs: number | null;
   /** Strategy names, in the order they ran. */
   readonly strategies: readonly string[];
   /** The user's options per strategy name. */

@@ -12,6 +12,7 @@ import {
   fail,
   integer,
   type Json,
+  nullableNumber,
   number,
   object,
   oneOf,
@@ -94,7 +95,7 @@ function checkSettings(value: Json, path: string): Settings {
     concurrency: array(o.concurrency, `${path}.concurrency`, integer),
     runs: integer(o.runs, `${path}.runs`),
     warmup: integer(o.warmup, `${path}.warmup`),
-    timeoutMs: number(o.timeoutMs, `${path}.timeoutMs`),
+    timeoutMs: nullableNumber(o.timeoutMs, `${path}.timeoutMs`),
     strategies: array(o.strategies, `${path}.strategies`, string),
     // Option values are whatever the strategy accepts; only their shape is checked here.
     strategyOptions: record(o.strategyOptions, `${path}.strategyOptions`, object),

@@ -1,0 +1,53 @@
+/**
+ * Advice in plain words, derived only from what was measured: which kind of unit won and why (cores, waiting,
+ * start-up cost, memory). It never restates the article's rule of thumb without the figures behind it.
+ */
+import { formatBytes, formatDuration } from './format.js';
+import type { StrategySummary, VerdictLine } from './types.js';
+
+const BASELINE = 'baseline';
+
+export function recommend(summary: readonly StrategySummary[], verdict: readonly VerdictLine[]): string {
+  const rows = summary.filter((s) => s.strategy !== BASELINE && Number.isFinite(s.wall.median));
+  if (rows.length === 0) return 'Nothing finished, so there is nothing to recommend yet.';
+  const best = rows.reduce((a, b) => (b.wall.median < a.wall.median ? b : a));
+  const lines: string[] = [];
+  const speedup = best.speedup ? ` (${best.speedup.value.toFixed(2)}× the sequential baseline)` : '';
+  const beaten = verdict.filter((v) => v.winner === best.strategy && v.concurrency === best.concurrency);
+  const clear = beaten.filter((v) => v.significant);
+
+  if (beaten.length > 0 && clear.length === 0)
+    lines.push(
+      `No strategy was faster beyond the noise; ${best.strategy} had the lowest median${speedup}. Run more (--runs 5) before choosing, or choose on memory and start-up below.`,
+    );
+  else if (best.cpuUtilisation >= 1.3)
+    lines.push(
+      `CPU-bound here: ${best.strategy} won by keeping ${best.cpuUtilisation.toFixed(1)} cores busy${speedup}. Use units that run in parallel; a single event loop cannot use a second core.`,
+    );
+  else if (best.cpuUtilisation < 0.5)
+    lines.push(
+      `I/O-bound here: the work mostly waits (CPU ${Math.round(best.cpuUtilisation * 100)} % of one core), so concurrency, not cores, decided it; ${best.strategy} won${speedup}.`,
+    );
+  else
+    lines.push(
+      `${best.strategy} won${speedup}; the work used about one core (CPU ${Math.round(best.cpuUtilisation * 100)} %).`,
+    );
+
+  for (const row of rows) {
+    if (row === best || !(row.startupMs > 0.3 * row.wall.median)) continue;
+    lines.push(
+      `${row.strategy} spent ${formatDuration(row.startupMs)} of its ${formatDuration(row.wall.median)} starting units: start-up cost decided it for this workload.`,
+    );
+  }
+  const heaviest = rows.reduce((a, b) => (b.peakRssBytes > a.peakRssBytes ? b : a));
+  if (heaviest !== best && best.peakRssBytes > 0 && heaviest.peakRssBytes > 2 * best.peakRssBytes)
+    lines.push(
+      `Memory: ${best.strategy} peaked at ${formatBytes(best.peakRssBytes)}, ${heaviest.strategy} at ${formatBytes(heaviest.peakRssBytes)}.`,
+    );
+  const failing = rows.filter((r) => r.failures > 0);
+  if (failing.length > 0)
+    lines.push(
+      `Items failed under ${failing.map((r) => `${r.strategy} (${r.failures})`).join(', ')}: see the failures before trusting the times.`,
+    );
+  return lines.join(' ');
+}
