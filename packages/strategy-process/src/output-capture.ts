@@ -61,7 +61,9 @@ export class OutputCapture {
       return;
     }
     // Forward what still fits, cut on a character boundary, then one note instead of the rest.
-    const fits = Buffer.from(text).subarray(0, this.limitBytes - this.forwardedBytes).toString('utf8');
+    const fits = Buffer.from(text)
+      .subarray(0, this.limitBytes - this.forwardedBytes)
+      .toString('utf8');
     const head = fits.endsWith('\uFFFD') && !text.startsWith(fits) ? fits.slice(0, -1) : fits;
     this.truncated = true;
     this.forwardedBytes += Buffer.byteLength(head);
