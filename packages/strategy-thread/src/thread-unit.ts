@@ -46,6 +46,8 @@ export class ThreadUnit implements Unit {
   private readonly pending = new Map<number, (outcome: Outcome) => void>();
   private nextId = 0;
   private state: State = 'starting';
+  /** False from the worker's 'exit' on: its /proc entry and event-loop figures are gone. */
+  private threadAlive = true;
   private tid: number | null = null;
   /** The uncaught error the worker died of, if any; its 'exit' event follows. */
   private fatal: Error | undefined;
@@ -152,6 +154,7 @@ export class ThreadUnit implements Unit {
     if (this.state !== 'ended') {
       this.keepFinalFigures(this.lastFigures);
       this.state = 'ended';
+      this.onClosed?.();
       this.settleReady(new Error('the unit was stopped before it was ready'));
       this.failPending(kind, message);
     }
@@ -200,6 +203,8 @@ export class ThreadUnit implements Unit {
   }
 
   private onExit(code: number): void {
+    this.threadAlive = false;
+    this.onClosed?.();
     for (const waiter of this.figuresWaiters.splice(0)) waiter(undefined);
     if (this.state === 'ended') return;
     this.keepFinalFigures(this.lastFigures);
@@ -250,12 +255,16 @@ export class ThreadUnit implements Unit {
     this.last = this.measure(figures);
   }
 
-  /** Figures now: CPU from /proc where it is readable, event-loop use from the main side, heap as reported. */
+  /**
+   * Figures now: CPU from /proc where it is readable, event-loop use from the main side, heap as reported.
+   * Once the thread is gone neither can be read any more, so the figures of the last sample stand.
+   */
   private measure(figures: WorkerFigures | undefined): UnitSample {
     const cpu: CpuTimes | undefined =
-      (this.tid !== null ? readThreadCpu(this.tid) : undefined) ?? figures?.cpu;
-    const elu = this.worker.performance.eventLoopUtilization().utilization;
+      (this.threadAlive && this.tid !== null ? readThreadCpu(this.tid) : undefined) ?? figures?.cpu;
+    const elu = this.threadAlive ? this.worker.performance.eventLoopUtilization().utilization : Number.NaN;
     return {
+      ...this.last,
       scope: 'thread',
       ...(cpu && { cpuUserMs: cpu.userMs, cpuSystemMs: cpu.systemMs }),
       ...(figures && { heapUsedBytes: figures.heapUsedBytes }),

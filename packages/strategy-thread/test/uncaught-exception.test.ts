@@ -12,6 +12,7 @@ it('an uncaught exception ends the thread: the item fails as unit-exited and `ex
   const exit = await unit.exited;
   expect(exit.reason).toContain('uncaught Error: uncaught late-boom');
   expect(exit.code).toBe(1);
+  expect((await unit.sample()).scope).toBe('thread');
   // The unit is gone: later items fail at once instead of hanging.
   expect(await unit.run({ index: 1, input: 'x' })).toMatchObject({
     ok: false,
