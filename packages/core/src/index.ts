@@ -28,6 +28,17 @@ export type {
   Workload,
 } from './contract/workload.js';
 export { defineService, defineWorkload, workloadShapeProblem } from './contract/workload.js';
+export type {
+  BrokenPlugin,
+  Catalog,
+  DiscoverOptions,
+  LoadedStrategy,
+  LoadedWorkload,
+  PluginKind,
+  PluginSource,
+} from './discovery/index.js';
+// Discovery: built-ins, concur.config.*, and declared dependencies with a "concur" manifest.
+export { CONFIG_FILES, describeSource, discover, pickStrategies, pickWorkload } from './discovery/index.js';
 export type { RunBaselineOptions } from './engine/baseline.js';
 // The engine: dispatch, timeouts, replacement, cancellation, timing; the sequential baseline.
 export { BASELINE_NAME, baselineStrategy, runBaseline } from './engine/baseline.js';
@@ -38,6 +49,29 @@ export type { ItemFailure, OutputChunk, RunRecord, UnitRecord } from './engine/r
 export type { RunResult, RunStrategyOptions } from './engine/run-strategy.js';
 export { runStrategy } from './engine/run-strategy.js';
 export { expected, InputError } from './errors.js';
+export type { ReportInput } from './report/build.js';
+// Reports: one versioned JSON document; Markdown and CSV views; atomic writes.
+export { buildReport, describeMachine } from './report/build.js';
+export { reportToCsv } from './report/csv.js';
+export { formatBytes, formatDuration, formatPercent, formatRatio } from './report/format.js';
+export { reportToMarkdown } from './report/markdown.js';
+export { recommend } from './report/recommend.js';
+export { summarize } from './report/summarize.js';
+export type {
+  Machine,
+  Report,
+  Settings,
+  StrategySummary,
+  StrategyTraits,
+  Uncertain,
+  VerdictLine,
+  WallSummary,
+  WorkloadInfo,
+} from './report/types.js';
+export { REPORT_SCHEMA, REPORT_VERSION } from './report/types.js';
+export { validateReport } from './report/validate.js';
+export type { ReportFormat } from './report/write.js';
+export { renderReport, writeFileAtomic, writeReport } from './report/write.js';
 export type { CompareEvent, CompareOptions, Comparison, StrategyChoice } from './runner/compare.js';
 // The runner: each measured run in an engine process of its own; services in theirs; whole comparisons.
 export { compare } from './runner/compare.js';
@@ -48,7 +82,20 @@ export type { PlannedRun } from './runner/plan.js';
 export { planRuns } from './runner/plan.js';
 export type { RunningServices } from './runner/services.js';
 export { startServices } from './runner/services.js';
+export type { ReportSettings } from './runner/to-report.js';
+export { comparisonToReport } from './runner/to-report.js';
 // The unit side every strategy shares: load a task, run items, turn errors into values.
 export { describeError } from './runtime/describe-error.js';
 export { loadTask, TaskLoadError, toTaskRef } from './runtime/load-task.js';
 export { TaskHost } from './runtime/task-host.js';
+// Statistics: what the summary and verdict are computed with.
+export { compareSamples, SINGLE_RUN_THRESHOLD } from './stats/compare.js';
+export { confidenceInterval95, tCritical95 } from './stats/confidence.js';
+export { max, mean, median, min, quantile, sd } from './stats/descriptive.js';
+export { modifiedZScores, OUTLIER_THRESHOLD, outlierIndexes } from './stats/outliers.js';
+export { ratioOfMeans } from './stats/ratio.js';
+export type { CustomWorkloadOptions } from './workload/custom-workload.js';
+// Workload params from the command line, and a user's own task raced as a workload.
+export { customWorkload } from './workload/custom-workload.js';
+export type { RawParams } from './workload/params.js';
+export { parseParam, resolveParams, splitParamFlag } from './workload/params.js';

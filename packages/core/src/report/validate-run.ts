@@ -24,6 +24,7 @@ const FAILURE_KINDS: readonly FailureKind[] = [
   'spawn-failed',
 ];
 
+// A run whose engine died has no figures to give: its wall, CPU and memory are NaN (null in JSON).
 export function checkRunRecord(value: Json, path: string): RunRecord {
   const o = object(value, path);
   const cpu = object(o.cpu, `${path}.cpu`);
@@ -35,13 +36,13 @@ export function checkRunRecord(value: Json, path: string): RunRecord {
     run: integer(o.run, `${path}.run`),
     warmup: boolean(o.warmup, `${path}.warmup`),
     concurrency: integer(o.concurrency, `${path}.concurrency`),
-    wallMs: number(o.wallMs, `${path}.wallMs`),
-    startupMs: number(o.startupMs, `${path}.startupMs`),
+    wallMs: numberOrNaN(o.wallMs, `${path}.wallMs`),
+    startupMs: numberOrNaN(o.startupMs, `${path}.startupMs`),
     cpu: {
-      userMs: number(cpu.userMs, `${path}.cpu.userMs`),
-      systemMs: number(cpu.systemMs, `${path}.cpu.systemMs`),
+      userMs: numberOrNaN(cpu.userMs, `${path}.cpu.userMs`),
+      systemMs: numberOrNaN(cpu.systemMs, `${path}.cpu.systemMs`),
     },
-    peakRssBytes: number(o.peakRssBytes, `${path}.peakRssBytes`),
+    peakRssBytes: numberOrNaN(o.peakRssBytes, `${path}.peakRssBytes`),
     items: {
       total: integer(items.total, `${path}.items.total`),
       done: integer(items.done, `${path}.items.done`),

@@ -1,5 +1,15 @@
 /** Reads the summary rows and verdict lines back from JSON, checking every field. */
-import { array, boolean, integer, type Json, nullableNumber, number, object, string } from './check.js';
+import {
+  array,
+  boolean,
+  integer,
+  type Json,
+  nullableNumber,
+  number,
+  numberOrNaN,
+  object,
+  string,
+} from './check.js';
 import type { StrategySummary, Uncertain, VerdictLine, WallSummary } from './types.js';
 
 export function checkStrategySummary(value: Json, path: string): StrategySummary {
@@ -9,16 +19,16 @@ export function checkStrategySummary(value: Json, path: string): StrategySummary
     strategy: string(o.strategy, `${path}.strategy`),
     concurrency: integer(o.concurrency, `${path}.concurrency`),
     wall: checkWall(o.wall, `${path}.wall`),
-    startupMs: number(o.startupMs, `${path}.startupMs`),
-    cpuUtilisation: number(o.cpuUtilisation, `${path}.cpuUtilisation`),
-    peakRssBytes: number(o.peakRssBytes, `${path}.peakRssBytes`),
+    startupMs: numberOrNaN(o.startupMs, `${path}.startupMs`),
+    cpuUtilisation: numberOrNaN(o.cpuUtilisation, `${path}.cpuUtilisation`),
+    peakRssBytes: numberOrNaN(o.peakRssBytes, `${path}.peakRssBytes`),
     latencyMs: {
       p50: nullableNumber(latency.p50, `${path}.latencyMs.p50`),
       p95: nullableNumber(latency.p95, `${path}.latencyMs.p95`),
       p99: nullableNumber(latency.p99, `${path}.latencyMs.p99`),
     },
     serviceP50Ms: nullableNumber(o.serviceP50Ms, `${path}.serviceP50Ms`),
-    throughput: number(o.throughput, `${path}.throughput`),
+    throughput: numberOrNaN(o.throughput, `${path}.throughput`),
     speedup: o.speedup === null ? null : checkUncertain(o.speedup, `${path}.speedup`),
     idealSpeedup: number(o.idealSpeedup, `${path}.idealSpeedup`),
     efficiency: nullableNumber(o.efficiency, `${path}.efficiency`),
@@ -31,11 +41,11 @@ export function checkStrategySummary(value: Json, path: string): StrategySummary
 function checkWall(value: Json, path: string): WallSummary {
   const o = object(value, path);
   return {
-    median: number(o.median, `${path}.median`),
-    mean: number(o.mean, `${path}.mean`),
+    median: numberOrNaN(o.median, `${path}.median`),
+    mean: numberOrNaN(o.mean, `${path}.mean`),
     sd: nullableNumber(o.sd, `${path}.sd`),
-    min: number(o.min, `${path}.min`),
-    max: number(o.max, `${path}.max`),
+    min: numberOrNaN(o.min, `${path}.min`),
+    max: numberOrNaN(o.max, `${path}.max`),
     ci95: o.ci95 === null ? null : checkInterval(o.ci95, `${path}.ci95`),
     n: integer(o.n, `${path}.n`),
   };
