@@ -32,20 +32,21 @@ export async function projectCandidates(cwd: string): Promise<Candidate[]> {
     const pkg = await readProjectPackage(dir, `${label}/package.json`, label);
     if (pkg) workspaces.push(pkg);
   }
-  const candidates: Candidate[] = [];
-  for (const ws of workspaces) {
+  // Independent look-ups run side by side (a project can declare hundreds of dependencies); Promise.all
+  // keeps them in discovery order.
+  const fromWorkspaces = workspaces.map(async (ws) => {
     const source: PluginSource = { kind: 'workspace', from: `workspace ${workspaceLabel(cwd, ws.dir)}` };
-    candidates.push(...(await manifestCandidates(await readManifest(ws.dir), ws.name, source)));
-  }
-  for (const pkg of [root, ...workspaces]) {
-    for (const dependency of declaredDependencies(pkg.json)) {
+    return manifestCandidates(await readManifest(ws.dir), ws.name, source);
+  });
+  const fromDependencies = [root, ...workspaces].flatMap((pkg) =>
+    declaredDependencies(pkg.json).map(async (dependency) => {
       const dir = await findPackageDir(dependency, pkg.dir);
-      if (!dir) continue; // not installed: npm will say so; it is not ours to report
+      if (!dir) return []; // not installed: npm will say so; it is not ours to report
       const source: PluginSource = { kind: 'dependency', from: `package.json of ${pkg.name}` };
-      candidates.push(...(await manifestCandidates(await readManifest(dir), dependency, source)));
-    }
-  }
-  return candidates;
+      return manifestCandidates(await readManifest(dir), dependency, source);
+    }),
+  );
+  return (await Promise.all([...fromWorkspaces, ...fromDependencies])).flat();
 }
 
 async function manifestCandidates(
