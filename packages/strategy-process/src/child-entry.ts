@@ -3,7 +3,7 @@
  * (setup once), then runs the items the engine sends over IPC until it is told to close.
  */
 import { Worker } from 'node:worker_threads';
-import { describeError, TaskHost } from '@concur/core';
+import { importCoreRuntime } from './core-runtime.js';
 import type { FromUnit, ToUnit } from './messages.js';
 import { sampleSelf } from './sample-self.js';
 import { throttledProgress } from './throttled-progress.js';
@@ -29,6 +29,8 @@ if (!process.send) {
 // this event; the watchdog thread covers that case.
 process.on('disconnect', () => process.exit(1));
 new Worker(new URL('./watchdog.js', import.meta.url), { workerData: process.ppid }).unref();
+
+const { TaskHost, describeError } = await importCoreRuntime();
 
 // Name the error before Node prints it and exits with code 1, so the engine can say why the unit died.
 process.on('uncaughtExceptionMonitor', (error) => {
