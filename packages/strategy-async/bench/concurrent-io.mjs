@@ -1,5 +1,5 @@
 // Highly concurrent I/O: 10,000 items × 100 ms wait at concurrency 10,000, each round in a fresh process,
-// slots, p-limit and bare Promise.all interleaved.
+// the four ways interleaved round by round.
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -7,6 +7,7 @@ import { median } from './shared.mjs';
 
 const run = promisify(execFile);
 const ROUNDS = Number(process.env.ROUNDS ?? 5);
+const WAYS = ['engine', 'slots', 'plimit', 'bare'];
 const round = fileURLToPath(new URL('./concurrent-io-round.mjs', import.meta.url));
 
 async function once(via) {
@@ -15,35 +16,21 @@ async function once(via) {
 }
 
 export async function benchConcurrentIo() {
-  const results = { slots: [], plimit: [], bare: [] };
-  for (let i = 0; i < ROUNDS; i += 1) {
-    results.slots.push(await once('slots'));
-    results.plimit.push(await once('plimit'));
-    results.bare.push(await once('bare'));
-  }
-  const pick = (rows, key) => median(rows.map((r) => r[key]));
+  const rows = Object.fromEntries(WAYS.map((way) => [way, []]));
+  for (let i = 0; i < ROUNDS; i += 1) for (const way of WAYS) rows[way].push(await once(way));
+  const medians = (way) => {
+    const keys = Object.keys(rows[way][0]).filter((key) => key !== 'via');
+    return Object.fromEntries(keys.map((key) => [key, median(rows[way].map((row) => row[key]))]));
+  };
+  // Ratios per round, so that a slow moment of a shared machine hits both sides of each ratio alike.
+  const ratio = (a, b, key) => median(rows[a].map((row, i) => row[key] / rows[b][i][key]));
   return {
     items: 10_000,
     waitMs: 100,
     rounds: ROUNDS,
-    slots: {
-      wallMs: pick(results.slots, 'wallMs'),
-      wallOverWait: pick(results.slots, 'wallMs') / 100,
-      startupMs: pick(results.slots, 'startupMs'),
-      runMs: pick(results.slots, 'runMs'),
-      runOverWait: pick(results.slots, 'runMs') / 100,
-      rssPerSlotBytes: pick(results.slots, 'rssPerSlotBytes'),
-      rssPerInFlightItemBytes: pick(results.slots, 'rssPerInFlightItemBytes'),
-      rssPerItemTotalBytes: pick(results.slots, 'rssPerItemTotalBytes'),
-    },
-    bare: {
-      runMs: pick(results.bare, 'runMs'),
-      rssPerItemTotalBytes: pick(results.bare, 'rssPerItemTotalBytes'),
-    },
-    plimit: {
-      runMs: pick(results.plimit, 'runMs'),
-      runOverWait: pick(results.plimit, 'runMs') / 100,
-      rssPerItemTotalBytes: pick(results.plimit, 'rssPerItemTotalBytes'),
-    },
+    ...Object.fromEntries(WAYS.map((way) => [way, medians(way)])),
+    engineRunOverBare: ratio('engine', 'bare', 'runMs'),
+    slotsRunOverBare: ratio('slots', 'bare', 'runMs'),
+    slotsRunOverPLimit: ratio('slots', 'plimit', 'runMs'),
   };
 }

@@ -1,4 +1,5 @@
 // `npm run bench` in this package (after a build): every figure side by side in one run, as ratios.
+// ROUNDS=n sets the number of interleaved rounds of each part.
 import { availableParallelism } from 'node:os';
 import { benchConcurrentIo } from './concurrent-io.mjs';
 import { benchCpuBound } from './cpu-bound.mjs';
@@ -13,27 +14,36 @@ const d = await benchDispatch();
 console.log(
   `\ndispatch: ${d.items.toLocaleString('en')} tiny async items, concurrency ${d.concurrency}, ${d.rounds} rounds`,
 );
-console.log(`  async slots ${rate(d.slotsItemsPerSec)} (median, spawning the slots included)`);
-console.log(`  p-limit     ${rate(d.pLimitItemsPerSec)} (median)`);
 console.log(
-  `  slots / p-limit throughput: median ${d.medianRatio.toFixed(2)}× (min ${d.minRatio.toFixed(2)}×, max ${d.maxRatio.toFixed(2)}×)`,
+  `  engine on async slots ${rate(d.engineItemsPerSec)} (median, runStrategy: spawns, per-item timeouts, accounting)`,
+);
+console.log(`  async slots, bare loop ${rate(d.slotsItemsPerSec)} (median, spawning the slots included)`);
+console.log(`  p-limit                ${rate(d.pLimitItemsPerSec)} (median)`);
+console.log(
+  `  throughput / p-limit's, per round: engine median ${d.engineMedianRatio.toFixed(2)}× (min ${d.engineMinRatio.toFixed(2)}×); bare loop median ${d.medianRatio.toFixed(2)}× (min ${d.minRatio.toFixed(2)}×, max ${d.maxRatio.toFixed(2)}×)`,
 );
 
 const io = await benchConcurrentIo();
+const ms = (value) => `${value.toFixed(1)} ms`;
+const wait = (value) => `${(value / io.waitMs).toFixed(2)}× the wait`;
 console.log(
-  `\nconcurrent I/O: ${io.items.toLocaleString('en')} items × ${io.waitMs} ms wait, concurrency ${io.items.toLocaleString('en')}, ${io.rounds} rounds, fresh process each`,
+  `\nconcurrent I/O: ${io.items.toLocaleString('en')} items × ${io.waitMs} ms wait, concurrency ${io.items.toLocaleString('en')}, ${io.rounds} rounds, fresh process each (medians)`,
 );
 console.log(
-  `  async slots wall ${io.slots.wallMs.toFixed(1)} ms = ${io.slots.wallOverWait.toFixed(2)}× the wait (start-up ${io.slots.startupMs.toFixed(1)} ms included)`,
+  `  engine on async slots: start-up ${ms(io.engine.startupMs)} + run ${ms(io.engine.runMs)} = ${wait(io.engine.runMs)}`,
 );
 console.log(
-  `  p-limit     wall ${io.plimit.wallMs.toFixed(1)} ms = ${io.plimit.wallOverWait.toFixed(2)}× the wait`,
+  `  async slots, bare loop: start-up ${ms(io.slots.startupMs)} + run ${ms(io.slots.runMs)} = ${wait(io.slots.runMs)}`,
+);
+console.log(`  p-limit:               run ${ms(io.plimit.runMs)} = ${wait(io.plimit.runMs)}`);
+console.log(
+  `  bare Promise.all:      run ${ms(io.bare.runMs)} = ${wait(io.bare.runMs)} (no limiter at all: this machine's floor)`,
 );
 console.log(
-  `  RSS per slot ${kib(io.slots.rssPerSlotBytes)}, per in-flight item ${kib(io.slots.rssPerInFlightItemBytes)}, together ${kib(io.slots.rssPerItemTotalBytes)}`,
+  `  run / bare run, per round: engine ${io.engineRunOverBare.toFixed(2)}×, slots ${io.slotsRunOverBare.toFixed(2)}×; slots run / p-limit run ${io.slotsRunOverPLimit.toFixed(2)}×`,
 );
 console.log(
-  `  RSS per in-flight item through p-limit ${kib(io.plimit.rssPerItemTotalBytes)}, bare ${kib(io.bare.rssPerItemTotalBytes)}`,
+  `  RSS added per item, peak during the run: engine ${kib(io.engine.rssPerItemTotalBytes)}, slots ${kib(io.slots.rssPerItemTotalBytes)} (${kib(io.slots.rssPerSlotBytes)} per idle slot + ${kib(io.slots.rssPerInFlightItemBytes)} per item in flight), p-limit ${kib(io.plimit.rssPerItemTotalBytes)}, bare ${kib(io.bare.rssPerItemTotalBytes)}`,
 );
 
 const cpu = await benchCpuBound();
