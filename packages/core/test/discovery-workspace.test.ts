@@ -1,6 +1,5 @@
 // npm workspaces: a plugin can live in the project itself as a workspace package, and a workspace can
 // declare a plugin dependency that npm hoisted to the root node_modules.
-import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
 import { discover } from '../src/discovery/index.js';
 import {
@@ -73,7 +72,7 @@ test('yarn-style `workspaces: { packages }` and `!` exclusions are honoured', as
     ...pluginPackage('packages/skipped', 'skipped', { strategy: strategyModule('skipped') }),
   });
 
-  const catalog = await discover({ cwd: join(root) });
+  const catalog = await discover({ cwd: root });
 
   expect(catalog.strategies.map((s) => s.name)).toEqual(['fast']);
 });
