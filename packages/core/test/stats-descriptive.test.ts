@@ -34,6 +34,13 @@ describe('descriptive statistics', () => {
     expect(min([Number.NaN, 5, 2])).toBe(2);
     expect(max([Number.NaN, 5, 2])).toBe(5);
     expect(median([Number.NaN])).toBeNaN();
+    expect(min([])).toBeNaN();
+  });
+
+  it('takes the min and max of samples too large to spread into Math.min', () => {
+    const many = Array.from({ length: 300_000 }, (_, i) => i);
+    expect(min(many)).toBe(0);
+    expect(max(many)).toBe(299_999);
   });
 
   it('rejects a quantile outside 0…1', () => {

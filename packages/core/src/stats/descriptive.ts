@@ -8,9 +8,9 @@ export function finite(values: readonly number[]): number[] {
   return values.filter((value) => Number.isFinite(value));
 }
 
-/** The finite values, sorted ascending. */
-export function sorted(values: readonly number[]): number[] {
-  return finite(values).sort((a, b) => a - b);
+/** The finite values, sorted ascending (a typed array sorts numerically, and about three times faster). */
+export function sorted(values: readonly number[]): Float64Array {
+  return Float64Array.from(finite(values)).sort();
 }
 
 export function mean(values: readonly number[]): number {
@@ -31,14 +31,17 @@ export function sd(values: readonly number[]): number {
   return Math.sqrt(squares / (xs.length - 1));
 }
 
+// A loop rather than Math.min(...xs): spreading a few hundred thousand item latencies overflows the stack.
 export function min(values: readonly number[]): number {
-  const xs = finite(values);
-  return xs.length === 0 ? Number.NaN : Math.min(...xs);
+  let least = Number.NaN;
+  for (const x of values) if (Number.isFinite(x) && !(x >= least)) least = x;
+  return least;
 }
 
 export function max(values: readonly number[]): number {
-  const xs = finite(values);
-  return xs.length === 0 ? Number.NaN : Math.max(...xs);
+  let most = Number.NaN;
+  for (const x of values) if (Number.isFinite(x) && !(x <= most)) most = x;
+  return most;
 }
 
 /**
@@ -52,7 +55,7 @@ export function quantile(values: readonly number[], q: number): number {
 }
 
 /** {@link quantile} for values already finite and sorted ascending (saves a sort per percentile). */
-export function quantileOfSorted(xs: readonly number[], q: number): number {
+export function quantileOfSorted(xs: ArrayLike<number>, q: number): number {
   if (xs.length === 0) return Number.NaN;
   const h = (xs.length - 1) * q;
   const lo = Math.floor(h);
