@@ -151,6 +151,29 @@ export class LiveRun {
     state.memoryBytes = sample.rssBytes ?? sample.heapUsedBytes;
   }
 
+  /** Items in flight, then progress: how busy a slot looks on screen. */
+  private busyness(slot: number): number {
+    const state = this.slots[slot];
+    return state && state.items.size > 0 ? state.items.size + state.cell.get() : 0;
+  }
+
+  private row(slot: number): LiveUnit {
+    const state = this.slots[slot] as SlotState;
+    const busy = state.items.size > 0;
+    return {
+      slot,
+      id: state.id,
+      state: state.state,
+      item: busy ? (state.items.values().next().value ?? null) : null,
+      inFlight: state.items.size,
+      progress: busy ? state.cell.get() : 0,
+      done: state.done,
+      failed: state.failed,
+      ...(state.cpuPercent === undefined ? {} : { cpuPercent: state.cpuPercent }),
+      ...(state.memoryBytes === undefined ? {} : { memoryBytes: state.memoryBytes }),
+    };
+  }
+
   snapshot(maxRows = 64): LiveSnapshot {
     const now = performance.now();
     const settled = this.done + this.failed;
@@ -158,34 +181,26 @@ export class LiveRun {
     const throughput = settled > 0 && now > since ? (settled * 1000) / (now - since) : 0;
     const histogram = new Array<number>(10).fill(0);
     let inFlight = 0;
-    const rows: LiveUnit[] = [];
-    for (let slot = 0; slot < this.slots.length; slot += 1) {
-      const state = this.slots[slot];
+    let count = 0;
+    for (const state of this.slots) {
       if (!state) continue;
-      const progress = state.items.size > 0 ? state.cell.get() : 0;
-      if (state.items.size > 0) {
-        inFlight += state.items.size;
-        const bucket = Math.min(9, Math.floor(progress * 10));
-        histogram[bucket] = (histogram[bucket] ?? 0) + 1;
-      }
-      rows.push({
-        slot,
-        id: state.id,
-        state: state.state,
-        item: state.items.size > 0 ? (state.items.values().next().value ?? null) : null,
-        inFlight: state.items.size,
-        progress,
-        done: state.done,
-        failed: state.failed,
-        ...(state.cpuPercent === undefined ? {} : { cpuPercent: state.cpuPercent }),
-        ...(state.memoryBytes === undefined ? {} : { memoryBytes: state.memoryBytes }),
-      });
+      count += 1;
+      if (state.items.size === 0) continue;
+      inFlight += state.items.size;
+      const bucket = Math.min(9, Math.floor(state.cell.get() * 10));
+      histogram[bucket] = (histogram[bucket] ?? 0) + 1;
     }
-    // With more units than rows, show the busiest; otherwise keep slot order so rows never jump.
-    const units =
-      rows.length <= maxRows
-        ? rows
-        : rows.sort((a, b) => b.inFlight - a.inFlight || b.progress - a.progress).slice(0, maxRows);
+    // With more units than rows, show the busiest; otherwise keep slot order so rows never jump. Rows are
+    // built only for the units shown, so 10,000 slots cost a scan, not 10,000 objects per frame.
+    const slots = this.slots.flatMap((state, slot) => (state ? [slot] : []));
+    const shown =
+      count <= maxRows
+        ? slots
+        : slots
+            .sort((a, b) => this.busyness(b) - this.busyness(a) || a - b)
+            .slice(0, maxRows)
+            .sort((a, b) => a - b);
+    const units = shown.map((slot) => this.row(slot));
     return {
       strategy: this.strategy,
       run: this.run,
@@ -202,7 +217,7 @@ export class LiveRun {
       replacements: this.replacements,
       loopDelay: this.loopDelay,
       units,
-      unitCount: rows.length,
+      unitCount: count,
       progressHistogram: histogram,
     };
   }
