@@ -56,6 +56,17 @@ describe('summarize', () => {
     expect(summarize(runs, 10, 2).summary[0]?.outlierRuns).toEqual([5]);
   });
 
+  it('names no winner when several noisy runs overlap', () => {
+    const runs = [100, 120, 90, 110].flatMap((wall, i) => [
+      makeRun('thread', i + 1, wall),
+      makeRun('async', i + 1, [105, 95, 115, 100][i] as number),
+    ]);
+    const [line] = summarize(runs, 10, 2).verdict;
+    // thread mean 105 ± 12.91, async 103.75 ± 8.54: 1.01 ± 0.15
+    expect(line).toMatchObject({ winner: 'async', loser: 'thread', significant: false });
+    expect(line?.text).toBe('async and thread are within the noise of each other (1.01 ± 0.15 times)');
+  });
+
   it('refuses a winner with one run each when the difference is under 10%', () => {
     const runs = [makeRun('thread', 1, 100), makeRun('async', 1, 105)];
     const [line] = summarize(runs, 10, 2).verdict;
