@@ -19,6 +19,7 @@ import { exitReason } from './exit-reason.js';
 import type { FromUnit, ToUnit } from './messages.js';
 import type { ProcessOptions } from './options.js';
 import { OutputCapture } from './output-capture.js';
+import { withProcFigures } from './proc-figures.js';
 
 // Loaded from next to this module: the build puts both in dist/.
 const CHILD_ENTRY = fileURLToPath(new URL('./child-entry.js', import.meta.url));
@@ -26,7 +27,7 @@ const CHILD_ENTRY = fileURLToPath(new URL('./child-entry.js', import.meta.url));
 const KILL_GRACE_MS = 1000;
 /** How long a graceful close (teardown included) may take before the unit is killed. */
 const CLOSE_TIMEOUT_MS = 3000;
-/** How long `sample()` waits for a busy child's answer before returning its last figures. */
+/** How long `sample()` waits for a busy child's answer before reading its figures from outside. */
 const SAMPLE_WAIT_MS = 100;
 /** After the child exits, how long to wait for its last messages and output (a grandchild may hold the pipes). */
 const DRAIN_MS = 250;
@@ -106,10 +107,21 @@ class ProcessUnit implements Unit {
   sample(): UnitSample | Promise<UnitSample> {
     if (this.exit || this.ending || !this.child.connected) return this.lastSample;
     return new Promise((resolve) => {
+      let answered = false;
+      const answer = (sample: UnitSample) => {
+        if (answered) return;
+        answered = true;
+        clearTimeout(timer);
+        resolve(sample);
+      };
       // One request at a time: a child busy in a long item answers them all at once when it is free.
       if (this.sampleWaiters.length === 0) this.send({ type: 'sample' });
-      this.sampleWaiters.push(resolve);
-      setTimeout(() => resolve(this.lastSample), SAMPLE_WAIT_MS).unref();
+      this.sampleWaiters.push(answer);
+      // No answer in time: the child is busy. Read what the kernel says about it instead.
+      const timer = setTimeout(() => {
+        this.lastSample = withProcFigures(this.lastSample, this.child.pid);
+        answer(this.lastSample);
+      }, SAMPLE_WAIT_MS).unref();
     });
   }
 
@@ -128,6 +140,8 @@ class ProcessUnit implements Unit {
     if (this.exit) return;
     this.ending = 'kill';
     this.failPending('killed', 'unit killed');
+    // A killed child sends no final figures: keep the kernel's, read while the process still exists.
+    this.lastSample = withProcFigures(this.lastSample, this.child.pid);
     this.child.kill('SIGTERM');
     const timer = setTimeout(() => this.child.kill('SIGKILL'), KILL_GRACE_MS);
     await this.exited;

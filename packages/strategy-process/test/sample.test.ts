@@ -1,4 +1,5 @@
 // sample() reports the child's own figures, scope 'process', and the final ones survive close().
+import { fixtureTasks } from '@concur/core/testkit';
 import { expect, it } from 'vitest';
 import { fixture, startUnit } from './load-strategy.js';
 
@@ -24,3 +25,21 @@ it('answers with figures of another process than the engine', async () => {
   expect((after.cpuUserMs ?? 0) - (before.cpuUserMs ?? 0)).toBeGreaterThanOrEqual(50);
   await unit.close();
 });
+
+it.skipIf(process.platform !== 'linux')(
+  'reads the CPU time of a unit too busy to answer, and keeps it after kill',
+  async () => {
+    const { unit } = await startUnit(fixtureTasks.busyLoop);
+    const running = unit.run({ index: 0, input: null });
+    await new Promise((r) => setTimeout(r, 300));
+    const first = await unit.sample();
+    await new Promise((r) => setTimeout(r, 300));
+    const second = await unit.sample();
+    expect(second.scope).toBe('process');
+    expect(second.cpuUserMs ?? 0).toBeGreaterThan(first.cpuUserMs ?? 0);
+    expect(second.rssBytes).toBeGreaterThan(0);
+    await unit.kill();
+    await running;
+    expect((await unit.sample()).cpuUserMs).toBeGreaterThanOrEqual(second.cpuUserMs ?? 0);
+  },
+);
