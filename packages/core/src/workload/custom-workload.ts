@@ -88,8 +88,8 @@ async function readInputs(options: CustomWorkloadOptions): Promise<readonly unkn
 /** Why the task module failed to load, with the fix; TypeScript on a Node that cannot strip types says so. */
 function taskProblem(taskFile: string, error: unknown): string {
   const why = error instanceof Error ? error.message : String(error);
-  if (TYPESCRIPT.has(extname(taskFile)) && /could not be imported/.test(why))
-    return `this Node (${process.version}) cannot load TypeScript directly; compile it to .js first (tsc), or use Node ≥ 22.6 with --experimental-strip-types (${why})`;
+  if (TYPESCRIPT.has(extname(taskFile)) && /Unknown file extension/i.test(why))
+    return `this Node (${process.version}) cannot load TypeScript directly; compile it to .js first (tsc) and pass that, or use Node ≥ 22.6 with --experimental-strip-types`;
   return why;
 }
 
