@@ -189,7 +189,13 @@ class ProcessUnit implements Unit {
       this.output.drained(DRAIN_MS),
       Promise.race([disconnected, this.output.drained(DRAIN_MS)]),
     ]);
-    const reason = exitReason(code, signal, this.output.tail, this.fatal);
+    const reason = exitReason({
+      code,
+      signal,
+      stderrTail: this.output.tail,
+      fatal: this.fatal,
+      killedByEngine: this.ending === 'kill',
+    });
     this.exit = { code, signal, reason };
     if (this.ending === 'close') this.failPending('killed', 'unit closed with the item in flight');
     else this.failPending('unit-exited', `unit ${reason}`);

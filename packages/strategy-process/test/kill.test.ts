@@ -20,7 +20,7 @@ it('escalates to SIGKILL when the task ignores SIGTERM', async () => {
   await new Promise((r) => setTimeout(r, 100));
   await unit.kill();
   expect(await running).toMatchObject({ ok: false, error: { kind: 'killed' } });
-  expect(await unit.exited).toMatchObject({ signal: 'SIGKILL' });
+  expect(await unit.exited).toMatchObject({ signal: 'SIGKILL', reason: 'killed by SIGKILL' });
 });
 
 it('lets the engine time out a hanging item, replace the unit and finish the run', async () => {
