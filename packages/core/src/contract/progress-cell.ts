@@ -7,6 +7,8 @@
  * writes it here; an in-process unit writes it straight away.
  */
 const SCALE = 1_000_000;
+/** One view per buffer, shared by its cells: a run may have 10,000 cells on one board. */
+const views = new WeakMap<SharedArrayBuffer, Int32Array>();
 
 export class ProgressCell {
   private readonly view: Int32Array;
@@ -16,7 +18,12 @@ export class ProgressCell {
     readonly buffer: SharedArrayBuffer,
     readonly index: number,
   ) {
-    this.view = new Int32Array(buffer);
+    let view = views.get(buffer);
+    if (!view) {
+      view = new Int32Array(buffer);
+      views.set(buffer, view);
+    }
+    this.view = view;
     if (!Number.isInteger(index) || index < 0 || index >= this.view.length)
       throw new RangeError(`ProgressCell: index ${index} is outside the buffer's ${this.view.length} slots`);
   }

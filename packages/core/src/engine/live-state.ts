@@ -82,16 +82,17 @@ export class LiveRun {
     readonly total: number,
   ) {}
 
+  /** A unit is ready in this slot (a replacement keeps the slot's counts). */
   attach(slot: number, id: string, cell: ProgressCell): void {
-    const previous = this.slots[slot];
-    this.slots[slot] = {
-      id,
-      state: 'idle',
-      items: new Set(),
-      done: previous?.done ?? 0,
-      failed: previous?.failed ?? 0,
-      cell,
-    };
+    const state = this.slots[slot];
+    if (!state) {
+      this.slots[slot] = { id, state: 'idle', items: new Set(), done: 0, failed: 0, cell };
+      return;
+    }
+    state.id = id;
+    state.state = 'idle';
+    state.items.clear();
+    state.cell = cell;
   }
 
   starting(slot: number, cell: ProgressCell): void {

@@ -406,45 +406,51 @@ class StrategyRun {
   }
 
   private async closeEverything(): Promise<void> {
-    const bounded = <T>(promise: Promise<T>, ms: number) =>
+    // One deadline per phase, not a timer per unit: a run may have 10,000 of them.
+    const within = <T>(promise: Promise<T>, ms: number) =>
       Promise.race([
         promise,
         new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), ms).unref()),
       ]);
     // Final figures first, so that even a unit closed right after its last item is counted.
-    await Promise.all(
-      this.units.map(async (record) => {
-        try {
-          record.sample = await bounded(Promise.resolve(record.unit.sample()), 2_000);
-        } catch {
-          // A unit that cannot say keeps no sample; the report shows its figures as missing.
-        }
-      }),
+    await within(
+      Promise.all(
+        this.units.map((record) =>
+          Promise.resolve()
+            .then(() => record.unit.sample())
+            .then(
+              (sample) => {
+                record.sample = sample;
+              },
+              () => {}, // A unit that cannot say keeps no sample; the report shows its figures as missing.
+            ),
+        ),
+      ),
+      2_000,
     );
-    await Promise.all(
-      this.slots.map(async (slot) => {
-        const unit = slot.unit;
-        if (!unit) return;
-        if (slot.record) slot.record.end = 'closed';
-        this.live.ended(slot.index, 'closed');
-        slot.unit = undefined;
-        const closed = await bounded(
-          unit.close().then(
-            () => true,
-            () => false,
-          ),
-          5_000,
-        );
-        if (!closed) {
-          if (slot.record) slot.record.end = 'killed: close did not finish within 5 s';
-          await bounded(
-            unit.kill().catch(() => {}),
-            5_000,
-          );
-        }
-      }),
-    );
-    await bounded(Promise.all(this.pendingKills), 5_000);
+    const closing: { unit: Unit; record: MutableUnitRecord; closed: boolean; done?: Promise<void> }[] = [];
+    for (const slot of this.slots) {
+      const { unit, record } = slot;
+      if (!unit || !record) continue;
+      record.end = 'closed';
+      this.live.ended(slot.index, 'closed');
+      slot.unit = undefined;
+      const entry: (typeof closing)[number] = { unit, record, closed: false };
+      entry.done = unit.close().then(
+        () => {
+          entry.closed = true;
+        },
+        () => {},
+      );
+      closing.push(entry);
+    }
+    await within(Promise.all(closing.map((c) => c.done)), 5_000);
+    const stuck = closing.filter((c) => !c.closed);
+    for (const c of stuck) {
+      c.record.end = 'killed: close did not finish within 5 s';
+      this.pendingKills.push(c.unit.kill().catch(() => {}));
+    }
+    await within(Promise.all(this.pendingKills), 5_000);
   }
 
   private result(
