@@ -28,7 +28,10 @@ if (!process.send) {
 // The engine is gone: nobody waits for results, so stop at once. A main thread stuck in a task never sees
 // this event; the watchdog thread covers that case.
 process.on('disconnect', () => process.exit(1));
-new Worker(new URL('./watchdog.js', import.meta.url), { workerData: process.ppid }).unref();
+// About 9 MiB of RSS per unit (a V8 isolate) buys the guarantee. An error in it must not end the unit.
+new Worker(new URL('./watchdog.js', import.meta.url), { workerData: process.ppid })
+  .on('error', (error) => console.error(`concur: this unit's orphan watchdog stopped: ${error.message}`))
+  .unref();
 
 const { TaskHost, describeError } = await importCoreRuntime();
 
