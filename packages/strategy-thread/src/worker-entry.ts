@@ -2,9 +2,12 @@
  * The worker side of a thread unit: import the task once (setup once), then run items as they arrive by
  * message. Progress goes into shared memory, never into a message.
  */
+import { isAbsolute } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { getHeapStatistics } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
-import { describeError, type Failure, type Outcome, ProgressCell, TaskHost } from '@concur/core';
+import type { Failure, Outcome, TaskHost } from '@concur/core';
+import { loadUnitRuntime } from './core-runtime.js';
 import type { FromWorker, ToWorker, WorkerData, WorkerFigures } from './messages.js';
 import { ownThreadCpu, ownThreadId } from './thread-cpu.js';
 
@@ -12,10 +15,15 @@ if (!parentPort)
   throw new Error('worker-entry.js is the worker of @concur/strategy-thread; start it with new Worker()');
 const port = parentPort;
 const data = workerData as WorkerData;
+// Start importing the task while core's modules load: two waits become one. TaskHost imports it again (from
+// the module cache) and reports any error properly, so a failure here is ignored.
+const preloaded = import(isAbsolute(data.task) ? pathToFileURL(data.task).href : data.task).catch(() => {});
+const { TaskHost: Host, ProgressCell, describeError } = await loadUnitRuntime();
+await preloaded;
 const cell = new ProgressCell(data.progressBuffer, data.progressIndex);
 const send = (message: FromWorker, transfer?: ArrayBuffer[]) => port.postMessage(message, transfer);
 
-const host = await TaskHost.open(data.task, data.unit, (fraction) => cell.set(fraction)).catch((error) => {
+const host = await Host.open(data.task, data.unit, (fraction) => cell.set(fraction)).catch((error) => {
   send({ t: 'setup-failed', error: describeError(error) });
   return undefined;
 });
