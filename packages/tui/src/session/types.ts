@@ -26,6 +26,8 @@ export interface ComparisonRequest {
   /** Per strategy name: `--option strategy.key=value`. */
   readonly strategyOptions: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
   readonly exports: ExportTargets;
+  /** Run the sequential baseline that speedups are measured against (`--no-baseline`: false). Default true. */
+  readonly baseline?: boolean;
 }
 
 export interface ExecuteOptions {
@@ -34,5 +36,23 @@ export interface ExecuteOptions {
   readonly signal?: AbortSignal;
 }
 
-/** Runs a request to its report (written to the export targets atomically, partial if cancelled). */
+/**
+ * Runs a request to its report (written to the export targets atomically, partial if cancelled). An export
+ * target of "-" is not a file: the caller prints that view itself (`--json -`).
+ */
 export type ExecuteComparison = (request: ComparisonRequest, options: ExecuteOptions) => Promise<Report>;
+
+/** What the command line hands the dashboard. */
+export interface DashboardOptions {
+  readonly catalog: Catalog;
+  readonly execute: ExecuteComparison;
+  /**
+   * Where the setup screen starts: the default experiment for `concur`, or the whole request for
+   * `concur run` in a terminal, which `startImmediately` asks to run without questions.
+   */
+  readonly initial?: Partial<ComparisonRequest>;
+  readonly startImmediately?: boolean;
+}
+
+/** The dashboard's entry (`src/dashboard/index.ts`): resolves to the exit code once the user leaves. */
+export type StartDashboard = (options: DashboardOptions) => Promise<number>;

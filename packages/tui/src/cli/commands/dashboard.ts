@@ -1,0 +1,69 @@
+/**
+ * `concur` alone: the interactive dashboard in a terminal; without one (a pipe, CI) the default experiment
+ * with plain output, since nobody could answer the dashboard's questions.
+ */
+import { fileURLToPath } from 'node:url';
+import { discover } from '@concur/core';
+import { runPlain } from '../../plain/run-plain.js';
+import { defaultRequest } from '../../session/default-request.js';
+import { executeIn } from '../../session/execute-comparison.js';
+import { SIGNAL_EXIT, trapTermination } from '../../session/signals.js';
+import type { DashboardOptions, StartDashboard } from '../../session/types.js';
+import { builtins } from '../builtins.js';
+import type { CliContext } from '../context.js';
+import { isInteractive } from '../interactive.js';
+
+// Loaded by a computed specifier so that the command builds and runs without the dashboard, and never pays
+// for React and Ink when it prints plain lines.
+const DASHBOARD_MODULE = '../../dashboard/index.js';
+
+export async function dashboardCommand(ctx: CliContext): Promise<number> {
+  const catalog = await discover({ cwd: ctx.cwd, builtins: builtins() });
+  const initial = defaultRequest(catalog);
+  if (isInteractive(ctx.stdout, ctx.env)) {
+    const code = await openDashboard({ catalog, initial }, ctx);
+    if (code !== undefined) return code;
+  }
+  return runPlain(initial, catalog, ctx);
+}
+
+/** Run the dashboard to its exit code; undefined when this build has none (the caller prints plain lines). */
+export async function openDashboard(
+  options: Omit<DashboardOptions, 'execute'>,
+  ctx: CliContext,
+): Promise<number | undefined> {
+  const start = await loadDashboard(ctx);
+  if (!start) return undefined;
+  // SIGTERM and SIGHUP (and a SIGINT sent by kill: in raw mode Ctrl-C is a key the dashboard reads) stop
+  // whatever comparison the dashboard is running, exactly as they do for plain output.
+  const termination = trapTermination();
+  try {
+    const code = await start({
+      ...options,
+      execute: (request, execute) =>
+        executeIn(ctx.cwd, request, {
+          ...execute,
+          signal: execute.signal ? AbortSignal.any([execute.signal, termination.signal]) : termination.signal,
+        }),
+    });
+    const signal = termination.received();
+    return signal ? SIGNAL_EXIT[signal] : code;
+  } finally {
+    termination.dispose();
+  }
+}
+
+async function loadDashboard(ctx: CliContext): Promise<StartDashboard | undefined> {
+  try {
+    const module = (await import(DASHBOARD_MODULE)) as { startDashboard?: StartDashboard };
+    return module.startDashboard;
+  } catch (error) {
+    // Only the dashboard's own module being absent means "no dashboard"; a module it imports being absent
+    // is a broken installation, and that error should be seen.
+    const missing = fileURLToPath(new URL(DASHBOARD_MODULE, import.meta.url));
+    const { code, message } = error as { code?: unknown; message?: unknown };
+    if (code !== 'ERR_MODULE_NOT_FOUND' || !String(message).includes(`'${missing}'`)) throw error;
+    ctx.stderr.write('concur: this build has no dashboard; printing plain progress instead\n');
+    return undefined;
+  }
+}

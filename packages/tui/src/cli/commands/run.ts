@@ -1,0 +1,24 @@
+/** `concur run WORKLOAD [flags]`: one comparison without questions. */
+import { discover } from '@concur/core';
+import { runPlain } from '../../plain/run-plain.js';
+import { builtins } from '../builtins.js';
+import type { CliContext } from '../context.js';
+import { isInteractive } from '../interactive.js';
+import { openDashboard } from './dashboard.js';
+import { chooseWorkload, parseRunFlags, type RunFlags } from './run-flags.js';
+
+export async function runCommand(
+  name: string | undefined,
+  flags: RunFlags,
+  ctx: CliContext,
+): Promise<number> {
+  // Flags first: a typo in one should not wait for every plugin to load.
+  const settings = parseRunFlags(flags);
+  const catalog = await discover({ cwd: ctx.cwd, builtins: builtins() });
+  const request = { ...settings, workload: await chooseWorkload(name, flags, catalog, ctx.cwd) };
+  if (isInteractive(ctx.stdout, ctx.env)) {
+    const code = await openDashboard({ catalog, initial: request, startImmediately: true }, ctx);
+    if (code !== undefined) return code;
+  }
+  return runPlain(request, catalog, ctx);
+}

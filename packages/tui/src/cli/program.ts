@@ -1,0 +1,109 @@
+/**
+ * The command line: commander parses, the commands in ./commands do the work. Commander never prints or
+ * exits on its own here (exitOverride, configureOutput): every parse error comes back to `main` to be
+ * printed as one line with exit status 2.
+ */
+import { readFileSync } from 'node:fs';
+import { InputError } from '@concur/core';
+import { Command, Option } from 'commander';
+import {
+  DEFAULT_RUNS,
+  DEFAULT_TIMEOUT_MS,
+  DEFAULT_WARMUP,
+  DEFAULT_WORKLOAD,
+} from '../session/default-request.js';
+import { dashboardCommand } from './commands/dashboard.js';
+import { listCommand } from './commands/list.js';
+import { runCommand } from './commands/run.js';
+import type { RunFlags } from './commands/run-flags.js';
+import type { CliContext } from './context.js';
+import { collect } from './parse-flags.js';
+
+export const COMMAND_NAMES = ['run', 'list'] as const;
+
+/** The program; `setExitCode` receives what the command that ran returns. */
+export function buildProgram(ctx: CliContext, setExitCode: (code: number) => void): Command {
+  const program = new Command('concur')
+    .description(
+      `Race one workload across concurrency models (child processes, worker threads, async, plugins) and see which wins and why.\nWith no command: the interactive dashboard (without a terminal or with CI set: the ${DEFAULT_WORKLOAD} experiment, plain output).`,
+    )
+    .version(version(), '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .option('--debug', 'print stack traces with errors')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => ctx.stdout.write(text),
+      writeErr: (text) => ctx.stderr.write(text),
+      // main prints parse errors itself, as one line.
+      outputError: () => {},
+    })
+    .allowExcessArguments(true)
+    .action(async (_options, command: Command) => {
+      const [extra] = command.args;
+      if (extra !== undefined)
+        throw new InputError(
+          `unknown command "${extra}"; the commands are ${COMMAND_NAMES.join(', ')} (see concur --help)`,
+        );
+      setExitCode(await dashboardCommand(ctx));
+    });
+
+  program
+    .command('run')
+    .description('run one comparison from flags, without questions')
+    .argument('[workload]', 'a workload name (concur list shows them); omit it with --task')
+    .option(
+      '-s, --strategies <names>',
+      'comma-separated strategies, e.g. thread,async (default: every one found)',
+    )
+    .option(
+      '-c, --concurrency <n|list>',
+      "units per strategy, or a sweep such as 1,2,4,8 (default: each strategy's own)",
+    )
+    .addOption(
+      withDefault('-r, --runs <n>', 'measured runs per strategy and concurrency', String(DEFAULT_RUNS)),
+    )
+    .addOption(withDefault('-w, --warmup <n>', 'unmeasured runs before them', String(DEFAULT_WARMUP)))
+    .addOption(
+      withDefault(
+        '-t, --timeout <duration>',
+        'per item: 30s, 500ms, 2m, or none',
+        `${DEFAULT_TIMEOUT_MS / 1000}s`,
+      ),
+    )
+    .option('-p, --param <name=value>', 'a workload param (repeatable)', collect, [])
+    .option('-o, --option <strategy.key=value>', 'a strategy option (repeatable)', collect, [])
+    .option('--task <file>', 'race your own task module instead of a named workload')
+    .option('--inputs <file>', 'with --task: a JSON file holding an array, one element per item')
+    .option('--items <n>', 'with --task: run the inputs 0…n-1')
+    .option('--json <file>', 'write the report as JSON ("-": to stdout, and nothing else there)')
+    .option('--markdown <file>', 'write the report as Markdown ("-": to stdout)')
+    .option('--csv <file>', 'write the summary as CSV ("-": to stdout)')
+    .addOption(new Option('--no-baseline', 'skip the sequential baseline (then no speedups)'))
+    .action(async (workload: string | undefined, flags: RunFlags) => {
+      setExitCode(await runCommand(workload, flags, ctx));
+    });
+
+  program
+    .command('list')
+    .description('list strategies and workloads, and plugins that could not be loaded')
+    .option('--json', 'as JSON')
+    .action(async (flags: { json?: boolean }) => {
+      setExitCode(await listCommand(flags, ctx));
+    });
+
+  return program;
+}
+
+/** A string option whose default shows in --help without quotes: "(default: 30s)". */
+function withDefault(flags: string, description: string, value: string): Option {
+  return new Option(flags, description).default(value, value);
+}
+
+function version(): string {
+  const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    version?: unknown;
+  };
+  if (typeof manifest.version !== 'string')
+    throw new Error('package.json of @concur/tui has no version. This is a bug in concur.');
+  return manifest.version;
+}

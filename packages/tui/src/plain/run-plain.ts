@@ -1,0 +1,47 @@
+/**
+ * A comparison for a pipe, a log or CI: progress lines on stderr, then the table, verdict and
+ * recommendation on stdout (or the report itself with `--json -`, and then nothing else on stdout).
+ */
+import { type Catalog, type Report, renderReport } from '@concur/core';
+import { painter, wantsColour } from '../cli/colour.js';
+import type { CliContext } from '../cli/context.js';
+import { EXIT } from '../cli/errors.js';
+import { executeIn } from '../session/execute-comparison.js';
+import { STDOUT_TARGET, targetsOf } from '../session/exports.js';
+import { SIGNAL_EXIT, trapTermination } from '../session/signals.js';
+import type { ComparisonRequest } from '../session/types.js';
+import { ProgressLines } from './progress-lines.js';
+import { comparisonText } from './table.js';
+
+export async function runPlain(
+  request: ComparisonRequest,
+  catalog: Catalog,
+  ctx: CliContext,
+): Promise<number> {
+  const progress = new ProgressLines(ctx.stderr, { paint: painter(wantsColour(ctx.stderr, ctx.env)) });
+  const termination = trapTermination({ onSignal: (signal) => progress.stopping(signal) });
+  try {
+    const report = await executeIn(ctx.cwd, request, {
+      catalog,
+      onEvent: progress.onEvent,
+      signal: termination.signal,
+    });
+    progress.stop();
+    const toStdout = targetsOf(request.exports).filter(([, path]) => path === STDOUT_TARGET);
+    for (const [format] of toStdout) ctx.stdout.write(renderReport(report, format));
+    // Standard output holds the report when asked for; the table then goes where the progress went.
+    const tableStream = toStdout.length > 0 ? ctx.stderr : ctx.stdout;
+    tableStream.write(`\n${comparisonText(report, painter(wantsColour(tableStream, ctx.env)))}`);
+    const signal = termination.received();
+    if (signal) return SIGNAL_EXIT[signal];
+    return itemsFailed(report) ? EXIT.itemsFailed : EXIT.ok;
+  } finally {
+    progress.stop();
+    termination.dispose();
+  }
+}
+
+/** Whether any item of any run failed, or a run could not proceed at all. */
+export function itemsFailed(report: Report): boolean {
+  return report.runs.some((run) => run.items.failed > 0 || run.aborted !== undefined);
+}

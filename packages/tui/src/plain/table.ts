@@ -1,0 +1,83 @@
+/**
+ * The comparison as plain text: a table with a row per strategy and concurrency, warnings, the verdict
+ * lines and the recommendation. What `concur run` prints to stdout when no one watches a dashboard.
+ */
+import {
+  formatBytes,
+  formatDuration,
+  formatPercent,
+  formatRatio,
+  type Report,
+  type StrategySummary,
+} from '@concur/core';
+import type { Paint } from '../cli/colour.js';
+import { textTable } from './text-table.js';
+
+const HEADER = [
+  'strategy',
+  'concurrency',
+  'wall (median ± σ)',
+  'speedup',
+  'efficiency',
+  'CPU',
+  'peak memory',
+  'p95 latency',
+  'failures',
+];
+
+export function comparisonText(report: Report, paint: Paint): string {
+  const { workload, machine, settings } = report;
+  const lines = [
+    paint('bold', `${workload.name}: ${workload.items} item${workload.items === 1 ? '' : 's'}`) +
+      paint(
+        'dim',
+        ` · ${settings.runs} run${settings.runs === 1 ? '' : 's'}` +
+          (settings.warmup > 0 ? ` + ${settings.warmup} warmup` : '') +
+          ` · ${machine.cpus} CPU${machine.cpus === 1 ? '' : 's'}, Node ${machine.node}`,
+      ),
+    '',
+  ];
+  if (report.cancelled)
+    lines.push(paint('yellow', 'Cancelled before it finished: these figures cover what was measured.'), '');
+  if (report.summary.length === 0) lines.push('No run finished, so there is nothing to compare.');
+  else
+    lines.push(
+      ...textTable(
+        HEADER,
+        report.summary.map((row) => cells(row, paint)),
+      ),
+    );
+  const notes = report.summary.flatMap((row) => warnings(row));
+  if (notes.length > 0) lines.push('', ...notes.map((note) => paint('yellow', `⚠ ${note}`)));
+  if (report.verdict.length > 0)
+    lines.push('', ...report.verdict.map((v) => (v.significant ? paint('green', v.text) : v.text)));
+  if (report.recommendation) lines.push('', paint('bold', report.recommendation));
+  return `${lines.join('\n')}\n`;
+}
+
+function cells(row: StrategySummary, paint: Paint): string[] {
+  const wall =
+    row.wall.sd === null
+      ? formatDuration(row.wall.median)
+      : `${formatDuration(row.wall.median)} ± ${formatDuration(row.wall.sd)}`;
+  return [
+    row.strategy,
+    String(row.concurrency),
+    wall,
+    row.speedup ? formatRatio(row.speedup.value, row.speedup.uncertainty) : '–',
+    formatPercent(row.efficiency),
+    formatPercent(row.cpuUtilisation),
+    formatBytes(row.peakRssBytes),
+    formatDuration(row.latencyMs.p95),
+    row.failures > 0 ? paint('red', String(row.failures)) : '0',
+  ];
+}
+
+function warnings(row: StrategySummary): string[] {
+  const name = `${row.strategy} ×${row.concurrency}`;
+  const found: string[] = [];
+  if (row.outlierRuns.length > 0)
+    found.push(`${name}: run ${row.outlierRuns.join(', ')} stands out from the others (an outlier)`);
+  if (row.partial) found.push(`${name}: every run was cut short; its figures cover unfinished runs`);
+  return found;
+}

@@ -1,0 +1,75 @@
+/**
+ * One comparison from request to report: check every input first (params, strategies, options, export
+ * paths), run it, derive the report, and write the files asked for — also when it was cancelled, so what
+ * was measured is kept.
+ */
+import {
+  type Catalog,
+  compare,
+  comparisonToReport,
+  InputError,
+  type LoadedStrategy,
+  pickStrategies,
+  type Report,
+  resolveParams,
+} from '@concur/core';
+import { checkExportTargets, writeExports } from './exports.js';
+import type { ComparisonRequest, ExecuteComparison, ExecuteOptions } from './types.js';
+
+export const executeComparison: ExecuteComparison = async (request, options) =>
+  executeIn(process.cwd(), request, options);
+
+/** As {@link executeComparison}, with relative export paths taken from `cwd`. */
+export async function executeIn(
+  cwd: string,
+  request: ComparisonRequest,
+  { catalog, onEvent, signal }: ExecuteOptions,
+): Promise<Report> {
+  const params = resolveParams(request.workload, request.params);
+  const strategies = chooseStrategies(catalog, request.strategies);
+  checkStrategyOptions(strategies, request.strategyOptions);
+  await checkExportTargets(request.exports, cwd);
+
+  const comparison = await compare({
+    workload: request.workload,
+    params,
+    strategies,
+    ...(request.concurrency ? { concurrency: request.concurrency } : {}),
+    runs: request.runs,
+    warmup: request.warmup,
+    timeoutMs: request.timeoutMs,
+    baseline: request.baseline ?? true,
+    strategyOptions: request.strategyOptions,
+    ...(signal ? { signal } : {}),
+    ...(onEvent ? { onEvent } : {}),
+  });
+  const report = comparisonToReport(comparison, {
+    strategies,
+    runs: request.runs,
+    warmup: request.warmup,
+    strategyOptions: request.strategyOptions,
+  });
+  await writeExports(report, request.exports, cwd);
+  return report;
+}
+
+function chooseStrategies(catalog: Catalog, names: readonly string[]): LoadedStrategy[] {
+  return pickStrategies(catalog, names.length > 0 ? names : catalog.strategies.map((s) => s.name));
+}
+
+// The engine checks options too, but only once a run of that strategy starts, after the baseline has run:
+// a typo should stop concur before it measures anything.
+function checkStrategyOptions(
+  strategies: readonly LoadedStrategy[],
+  options: ComparisonRequest['strategyOptions'],
+): void {
+  for (const [name, values] of Object.entries(options)) {
+    const chosen = strategies.find((s) => s.name === name);
+    if (!chosen)
+      throw new InputError(
+        `--option ${name}.…: no strategy "${name}" in this comparison; it runs ${strategies.map((s) => s.name).join(', ')}`,
+      );
+    const problem = chosen.strategy.validateOptions?.(values);
+    if (problem) throw new InputError(`--option ${name}: ${problem}`);
+  }
+}
