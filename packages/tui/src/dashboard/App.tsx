@@ -1,0 +1,163 @@
+import { relative } from 'node:path';
+import type { Catalog, Report } from '@concur/core';
+import { Box, Text, useApp } from 'ink';
+import { useEffect, useRef, useState } from 'react';
+import type { ComparisonRequest, ExecuteComparison } from '../session/types.js';
+import { exportReport } from './export-report.js';
+import { useKeys } from './hooks/use-keys.js';
+import { useTerminalSize } from './hooks/use-terminal-size.js';
+import { LiveScreen } from './LiveScreen.js';
+import { LiveBoard } from './live-board.js';
+import { OutputViewer } from './OutputViewer.js';
+import { ResultsScreen } from './ResultsScreen.js';
+import { SetupScreen } from './SetupScreen.js';
+import { initialForm, type SetupForm } from './setup-form.js';
+
+export interface AppProps {
+  readonly catalog: Catalog;
+  readonly execute: ExecuteComparison;
+  readonly initial?: Partial<ComparisonRequest> | undefined;
+  /** Called once with the exit code, after the last frame is drawn. */
+  readonly onExit: (code: number) => void;
+  /** Where `e` writes the report (default: the current directory). */
+  readonly cwd?: string;
+  /** Live screen frame interval. */
+  readonly everyMs?: number;
+}
+
+type Screen = 'setup' | 'live' | 'results' | 'output';
+
+/** Exit code for Ctrl-C, as a shell reports a process ended by SIGINT. */
+const INTERRUPTED = 130;
+
+/** Setup → live → results, and back: the whole dashboard. */
+export function App({ catalog, execute, initial, onExit, cwd = process.cwd(), everyMs }: AppProps) {
+  const { exit } = useApp();
+  const { rows, columns } = useTerminalSize();
+  const [screen, setScreen] = useState<Screen>('setup');
+  const [form, setForm] = useState<SetupForm>(() => initialForm(catalog, initial));
+  const [request, setRequest] = useState<ComparisonRequest | null>(null);
+  const [board, setBoard] = useState(() => new LiveBoard());
+  const [report, setReport] = useState<Report | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | undefined>();
+  const [stopping, setStopping] = useState(false);
+  const [exitCode, setExitCode] = useState<number | null>(null);
+  const running = useRef<AbortController | null>(null);
+  const quitAfterRun = useRef<number | null>(null);
+
+  // Leave only after the last frame (results without the key help) has been drawn.
+  useEffect(() => {
+    if (exitCode === null) return;
+    onExit(exitCode);
+    exit();
+  }, [exitCode, onExit, exit]);
+
+  const start = (next: ComparisonRequest) => {
+    const nextBoard = new LiveBoard();
+    const controller = new AbortController();
+    running.current = controller;
+    setRequest(next);
+    setBoard(nextBoard);
+    setReport(null);
+    setFailure(null);
+    setNotice(undefined);
+    setScreen('live');
+    const settle = (result: { report?: Report; failure?: string }) => {
+      running.current = null;
+      setReport(result.report ?? null);
+      setFailure(result.failure ?? null);
+      setStopping(false);
+      setScreen('results');
+      if (quitAfterRun.current !== null) setExitCode(result.failure ? 1 : quitAfterRun.current);
+    };
+    execute(next, { catalog, onEvent: nextBoard.handle, signal: controller.signal }).then(
+      (done) => settle({ report: done }),
+      (error: unknown) => settle({ failure: error instanceof Error ? error.message : String(error) }),
+    );
+  };
+
+  /** Quit; during a run, stop every unit first and keep what was measured. */
+  const quit = (code: number) => {
+    if (running.current) {
+      quitAfterRun.current = code;
+      setStopping(true);
+      running.current.abort();
+      return;
+    }
+    setExitCode(failure ? 1 : code);
+  };
+
+  const exportNow = (current: Report) => {
+    setNotice('exporting…');
+    exportReport(current, cwd).then(
+      (paths) => {
+        const shown = (path: string) => `./${relative(cwd, path)}`;
+        setNotice(`exported to ${shown(paths.json)} and ${shown(paths.markdown)}`);
+      },
+      (error: unknown) =>
+        setNotice(`export failed: ${error instanceof Error ? error.message : String(error)}`),
+    );
+  };
+
+  useKeys((input, key) => {
+    if (key.ctrl && input === 'c') return quit(running.current ? INTERRUPTED : 0);
+    if (exitCode !== null || screen === 'setup') return;
+    if (input === 'q') return quit(0);
+    if (screen !== 'results') return;
+    if (input === 'r' && request) start(request);
+    else if (input === 's') setScreen('setup');
+    else if (input === 'l') setScreen('output');
+    else if (input === 'e' && report) exportNow(report);
+  });
+
+  const leaving = exitCode !== null;
+  if (leaving && (screen === 'setup' || !report))
+    return failure ? <Text color="red">{`✗ ${failure}`}</Text> : null;
+  switch (screen) {
+    case 'setup':
+      return (
+        <SetupScreen
+          catalog={catalog}
+          initial={initial}
+          form={form}
+          columns={columns}
+          onStart={(next, used) => {
+            setForm(used);
+            start(next);
+          }}
+          onQuit={() => quit(0)}
+        />
+      );
+    case 'live':
+      return (
+        <LiveScreen
+          board={board}
+          workload={request?.workload ?? { name: '', kind: 'cpu' }}
+          models={Object.fromEntries(catalog.strategies.map((s) => [s.name, s.strategy.model]))}
+          rows={rows}
+          columns={columns}
+          stopping={stopping}
+          {...(everyMs === undefined ? {} : { everyMs })}
+        />
+      );
+    case 'output':
+      return (
+        <OutputViewer
+          records={report?.runs ?? board.records}
+          rows={rows}
+          columns={columns}
+          onClose={() => setScreen('results')}
+        />
+      );
+    case 'results':
+      if (!report)
+        return (
+          <Box flexDirection="column">
+            <Text color="red">{`✗ the comparison failed: ${failure ?? 'no report'}`}</Text>
+            <Text color="gray">r try again · s setup · q quit</Text>
+          </Box>
+        );
+      return <ResultsScreen report={report} columns={columns} notice={notice} showKeys={!leaving} />;
+  }
+}

@@ -1,0 +1,109 @@
+import type { TaskKind } from '@concur/core';
+import { Box, Text } from 'ink';
+import { useSampled } from './hooks/use-sampled.js';
+import { stalledFor } from './hooks/use-stall.js';
+import { LaneSummary } from './LaneSummary.js';
+import type { LiveBoard } from './live-board.js';
+import { strategyColour } from './palette.js';
+import { PANEL_CHROME_LINES, StrategyPanel } from './StrategyPanel.js';
+
+export interface LiveScreenProps {
+  readonly board: LiveBoard;
+  readonly workload: { readonly name: string; readonly kind: TaskKind };
+  /** Strategy name → its model ("process", "thread", "async"…), to explain a blocked loop. */
+  readonly models: Readonly<Record<string, string>>;
+  readonly rows: number;
+  readonly columns: number;
+  /** True once the user asked to quit: units are being stopped. */
+  readonly stopping: boolean;
+  /** Frames per second; the screen never renders per event. */
+  readonly everyMs?: number;
+}
+
+/** Why a blocked engine loop is no surprise, when it is none. */
+function stallHint(model: string | undefined, kind: TaskKind): string | null {
+  if (model === 'async' && kind !== 'io')
+    return `${kind === 'cpu' ? 'CPU-bound' : 'mixed'} work on the async strategy`;
+  if (model === 'baseline') return 'the baseline, which runs items one after another in the engine';
+  return null;
+}
+
+/**
+ * The run in progress: one panel per strategy — the running one live, the others one line each — sized to
+ * the terminal so it never scrolls (a frame taller than the screen makes ink clear and redraw it: flicker).
+ */
+export function LiveScreen({
+  board,
+  workload,
+  models,
+  rows,
+  columns,
+  stopping,
+  everyMs = 100,
+}: LiveScreenProps) {
+  const now = useSampled(() => board.now(), true, everyMs);
+  const lanes = board.lanes();
+  const order = lanes.map((l) => l.name);
+  const nameWidth = Math.max(8, ...order.map((n) => n.length));
+  const current = board.current;
+  const position = current ? current.position + 1 : board.records.length;
+  // Title, one line per other lane, footer, the panel's own chrome, and a spare line so ink never goes full screen.
+  const budget = Math.max(1, rows - 2 - Math.max(0, lanes.length - 1) - PANEL_CHROME_LINES - 1);
+  const stalled = stalledFor(board, now);
+  return (
+    <Box flexDirection="column" width={columns}>
+      <Text wrap="truncate">
+        <Text bold>concur</Text>
+        <Text color="gray">{' · '}</Text>
+        <Text bold>{workload.name}</Text>
+        <Text color="gray">{` (${workload.kind}) · ${board.items} items`}</Text>
+        {board.plan.length > 0 ? (
+          <Text color="gray">{` · run ${position} of ${board.plan.length}`}</Text>
+        ) : null}
+      </Text>
+      {board.plan.length === 0 ? <Text color="yellow">starting the workload's services…</Text> : null}
+      {lanes.map((lane) =>
+        lane.running && current ? (
+          <StrategyPanel
+            key={lane.name}
+            lane={lane}
+            current={current}
+            runsPlanned={
+              board.plan.filter(
+                (p) =>
+                  p.strategy === lane.name &&
+                  p.concurrency === current.planned.concurrency &&
+                  p.warmup === current.planned.warmup,
+              ).length
+            }
+            snapshot={board.snapshot}
+            snapshotAt={board.snapshotAt}
+            now={now}
+            budget={budget}
+            width={columns - 4}
+            color={strategyColour(lane.name, order)}
+            stalledMs={stalled}
+            stallHint={stallHint(lane.name === 'baseline' ? 'baseline' : models[lane.name], workload.kind)}
+          />
+        ) : (
+          <LaneSummary
+            key={lane.name}
+            lane={lane}
+            color={strategyColour(lane.name, order)}
+            nameWidth={nameWidth}
+          />
+        ),
+      )}
+      {stopping ? (
+        <Text color="yellow">stopping every unit… the results so far are kept</Text>
+      ) : (
+        <Text color="gray">
+          <Text color="white" bold>
+            q
+          </Text>{' '}
+          quit (stops every unit, keeps the results so far)
+        </Text>
+      )}
+    </Box>
+  );
+}

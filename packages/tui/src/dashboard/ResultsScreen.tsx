@@ -1,0 +1,103 @@
+import type { Report } from '@concur/core';
+import { Box, Text } from 'ink';
+import { ComparisonTable } from './ComparisonTable.js';
+import { SweepChart } from './SweepChart.js';
+import { TraitsTable } from './TraitsTable.js';
+import { VerdictLines } from './VerdictLines.js';
+import { WallBars } from './WallBars.js';
+
+function Heading({ children }: { readonly children: string }) {
+  return (
+    <Box marginTop={1}>
+      <Text bold underline>
+        {children}
+      </Text>
+    </Box>
+  );
+}
+
+/** The end of a comparison: table, bars, verdict, traits and the recommendation. */
+export function ResultsScreen({
+  report,
+  columns,
+  notice,
+  showKeys,
+}: {
+  readonly report: Report;
+  readonly columns: number;
+  /** One line about the last action: where the report was exported, or why that failed. */
+  readonly notice?: string | undefined;
+  readonly showKeys: boolean;
+}) {
+  const order = report.settings.strategies;
+  const sweep = report.settings.concurrency.length > 1;
+  const { workload, settings } = report;
+  return (
+    <Box flexDirection="column" width={columns}>
+      <Text wrap="truncate">
+        <Text bold>concur</Text>
+        <Text color="gray">{' · '}</Text>
+        <Text bold>{workload.name}</Text>
+        <Text color="gray">
+          {` (${workload.kind}) · ${workload.items} items · ${settings.runs} run${settings.runs === 1 ? '' : 's'} each · concurrency ${settings.concurrency.join(', ')} · ${report.machine.cpus} cores`}
+        </Text>
+      </Text>
+      {report.cancelled ? <Text color="yellow">stopped early: these are partial results</Text> : null}
+      <Heading>Comparison</Heading>
+      <ComparisonTable summary={report.summary} order={order} />
+      {/* In a sweep the chart says more than a bar per row, and the screen stays short. */}
+      {sweep ? (
+        <>
+          <Heading>Concurrency sweep</Heading>
+          <SweepChart summary={report.summary} order={order} />
+        </>
+      ) : (
+        <>
+          <Heading>Wall time (median)</Heading>
+          <WallBars summary={report.summary} order={order} width={columns} />
+        </>
+      )}
+      <Heading>Verdict</Heading>
+      <VerdictLines verdict={report.verdict} />
+      <Heading>Traits</Heading>
+      <TraitsTable traits={report.traits} order={order} width={columns} />
+      {report.recommendation ? (
+        <>
+          <Heading>Recommendation</Heading>
+          <Text>{report.recommendation}</Text>
+        </>
+      ) : null}
+      {notice ? (
+        <Box marginTop={1}>
+          <Text color="cyan">{notice}</Text>
+        </Box>
+      ) : null}
+      {showKeys ? (
+        <Box marginTop={1}>
+          <Text color="gray">
+            <Text color="white" bold>
+              r
+            </Text>{' '}
+            run again ·{' '}
+            <Text color="white" bold>
+              e
+            </Text>{' '}
+            export ·{' '}
+            <Text color="white" bold>
+              l
+            </Text>{' '}
+            unit output ·{' '}
+            <Text color="white" bold>
+              s
+            </Text>{' '}
+            setup ·{' '}
+            <Text color="white" bold>
+              q
+            </Text>{' '}
+            quit
+          </Text>
+        </Box>
+      ) : null}
+    </Box>
+  );
+}

@@ -1,0 +1,121 @@
+import { formatDuration, type LiveSnapshot, type LiveUnit } from '@concur/core';
+import { Box, Text } from 'ink';
+import { Histogram } from './Histogram.js';
+import { FinishedRuns } from './LaneSummary.js';
+import type { CurrentRun, Lane } from './live-board.js';
+import { UnitRow } from './UnitRow.js';
+
+/** Lines kept for the blocked-loop warning, shown or not, so the screen never jumps. */
+const STALL_LINES = 2;
+/** Lines the live panel needs besides its unit rows: border (2), two header lines, the warning. */
+export const PANEL_CHROME_LINES = 4 + STALL_LINES;
+/** Lines the histogram takes when the units do not all fit. */
+export const HISTOGRAM_LINES = 4;
+
+/**
+ * The unit rows that fit in `budget` lines. When every unit fits they are all shown in slot order (rows
+ * never jump); otherwise the busiest, still in slot order, and room is left for the histogram.
+ */
+export function pickRows(snapshot: LiveSnapshot, budget: number): { rows: LiveUnit[]; truncated: boolean } {
+  const all = snapshot.units.length === snapshot.unitCount;
+  if (all && snapshot.unitCount <= budget) return { rows: [...snapshot.units], truncated: false };
+  const room = Math.max(1, budget - HISTOGRAM_LINES);
+  const busiest = [...snapshot.units]
+    .sort((a, b) => b.inFlight - a.inFlight || b.progress - a.progress || a.slot - b.slot)
+    .slice(0, room)
+    .sort((a, b) => a.slot - b.slot);
+  return { rows: busiest, truncated: true };
+}
+
+export interface StrategyPanelProps {
+  readonly lane: Lane;
+  readonly current: CurrentRun;
+  /** Measured runs of this strategy at this concurrency, for "run 2/3". */
+  readonly runsPlanned: number;
+  readonly snapshot: LiveSnapshot | null;
+  readonly snapshotAt: number | null;
+  readonly now: number;
+  /** Lines available for unit rows (and the histogram when they do not all fit). */
+  readonly budget: number;
+  readonly width: number;
+  readonly color: string;
+  /** Milliseconds since the engine last spoke, when it is over the threshold. */
+  readonly stalledMs: number | null;
+  /** Says why a stall is expected: "CPU-bound work on the async strategy". */
+  readonly stallHint: string | null;
+}
+
+/** The running strategy: a header with the run's figures, a row per unit, and the engine's health. */
+export function StrategyPanel(props: StrategyPanelProps) {
+  const { lane, current, snapshot, now, color, width } = props;
+  const planned = current.planned;
+  const label = planned.warmup ? `warmup ${planned.run}` : `run ${planned.run}/${props.runsPlanned}`;
+  // The engine's elapsed time stops while its loop is blocked; ours keeps counting.
+  const elapsed = snapshot
+    ? snapshot.elapsedMs + (props.snapshotAt === null ? 0 : now - props.snapshotAt)
+    : now - current.startedAt;
+  const { rows, truncated } = snapshot ? pickRows(snapshot, props.budget) : { rows: [], truncated: false };
+  const idWidth = Math.max(8, ...rows.map((u) => u.id.length));
+  const barWidth = Math.max(10, Math.min(40, width - idWidth - 62));
+  return (
+    <Box flexDirection="column" borderStyle="round" borderColor={color} paddingX={1}>
+      <Text wrap="truncate">
+        <Text color={color} bold>{`▶ ${lane.name}`}</Text>
+        {`  ${label}`}
+        <Text color="gray">{` · concurrency ${planned.concurrency}`}</Text>
+        {snapshot ? <Text color="gray">{` · ${snapshot.unitCount} units · ${snapshot.phase}`}</Text> : null}
+        <Text color="gray"> · elapsed </Text>
+        {formatDuration(elapsed)}
+        {snapshot ? (
+          <>
+            <Text color="gray"> · ETA </Text>
+            {formatDuration(snapshot.etaMs)}
+          </>
+        ) : null}
+      </Text>
+      <Text wrap="truncate">
+        {snapshot ? (
+          <>
+            <Text color="gray">done </Text>
+            {`${snapshot.done}/${snapshot.total}`}
+            {snapshot.failed > 0 ? <Text color="red">{` ✗ ${snapshot.failed}`}</Text> : null}
+            <Text color="gray"> · </Text>
+            {`${snapshot.throughput.toFixed(1)} items/s`}
+            <Text color="gray"> · engine loop delay p99 </Text>
+            {formatDuration(snapshot.loopDelay.p99Ms)}
+            <Text color="gray">, max </Text>
+            {formatDuration(snapshot.loopDelay.maxMs)}
+          </>
+        ) : (
+          <Text color="yellow">starting the engine…</Text>
+        )}
+        {lane.finished.length > 0 ? (
+          <>
+            <Text color="gray"> · before:</Text>
+            <FinishedRuns finished={lane.finished} />
+          </>
+        ) : null}
+      </Text>
+      {rows.map((unit) => (
+        <UnitRow key={unit.slot} unit={unit} idWidth={idWidth} barWidth={barWidth} color={color} />
+      ))}
+      {snapshot && truncated ? (
+        <Histogram
+          counts={snapshot.progressHistogram}
+          inFlight={snapshot.inFlight}
+          unitCount={snapshot.unitCount}
+          shown={rows.length}
+          color={color}
+        />
+      ) : null}
+      <Box height={STALL_LINES}>
+        {props.stalledMs === null ? null : (
+          <Text color="yellow">
+            {`⚠ engine event loop blocked for ${formatDuration(props.stalledMs)} — a task is not yielding`}
+            {props.stallHint ? ` (expected for ${props.stallHint})` : ''}
+          </Text>
+        )}
+      </Box>
+    </Box>
+  );
+}

@@ -1,0 +1,38 @@
+import { formatDuration, type StrategySummary } from '@concur/core';
+import { Box, Text } from 'ink';
+import { ProgressBar } from './ProgressBar.js';
+import { strategyColour } from './palette.js';
+
+/** Median wall time per row as bars on one scale: shorter is faster. */
+export function WallBars({
+  summary,
+  order,
+  width,
+}: {
+  readonly summary: readonly StrategySummary[];
+  readonly order: readonly string[];
+  readonly width: number;
+}) {
+  const sweep = new Set(summary.filter((s) => s.strategy !== 'baseline').map((s) => s.concurrency)).size > 1;
+  const labels = summary.map((s) =>
+    sweep && s.strategy !== 'baseline' ? `${s.strategy} ×${s.concurrency}` : s.strategy,
+  );
+  const labelWidth = Math.max(8, ...labels.map((l) => l.length));
+  const longest = Math.max(0, ...summary.map((s) => (Number.isFinite(s.wall.median) ? s.wall.median : 0)));
+  const barWidth = Math.max(10, Math.min(50, width - labelWidth - 14));
+  return (
+    <Box flexDirection="column">
+      {summary.map((row, index) => (
+        <Text key={`${row.strategy}-${row.concurrency}`} wrap="truncate">
+          <Text color={strategyColour(row.strategy, order)}>{(labels[index] ?? '').padEnd(labelWidth)}</Text>{' '}
+          <ProgressBar
+            fraction={longest > 0 && Number.isFinite(row.wall.median) ? row.wall.median / longest : 0}
+            width={barWidth}
+            color={strategyColour(row.strategy, order)}
+          />{' '}
+          {formatDuration(row.wall.median)}
+        </Text>
+      ))}
+    </Box>
+  );
+}

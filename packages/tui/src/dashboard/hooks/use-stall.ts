@@ -1,0 +1,23 @@
+import type { LiveBoard } from '../live-board.js';
+
+/** Snapshots come about ten times a second; silence longer than this means the engine's loop is blocked. */
+export const STALL_AFTER_MS = 500;
+/** Before a run's first snapshot the engine process is still starting up: allow it longer. */
+export const FIRST_SNAPSHOT_GRACE_MS = 1500;
+
+/**
+ * How long the engine has been silent during a run, or null while snapshots keep arriving. The
+ * dashboard's own clock keeps going (it is another process), which is how it can tell.
+ */
+export function stalledFor(board: LiveBoard, now: number): number | null {
+  if (!board.current) return null;
+  const since = board.snapshotAt ?? board.current.startedAt;
+  const limit = board.snapshotAt === null ? FIRST_SNAPSHOT_GRACE_MS : STALL_AFTER_MS;
+  const silent = now - since;
+  return silent > limit ? silent : null;
+}
+
+/** The stall of the board as of this render (the caller re-renders at a steady rate). */
+export function useStall(board: LiveBoard): number | null {
+  return stalledFor(board, board.now());
+}

@@ -1,0 +1,105 @@
+import { cleanup, render } from 'ink-testing-library';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ResultsScreen } from '../src/dashboard/ResultsScreen.js';
+import { sweepPoints } from '../src/dashboard/SweepChart.js';
+import { plain, report, summaryRow } from './fixtures/dashboard/samples.js';
+
+afterEach(cleanup);
+
+const frameOf = (r = report(), showKeys = true) =>
+  plain(render(<ResultsScreen report={r} columns={100} showKeys={showKeys} />).lastFrame());
+
+const lineWith = (frame: string, ...parts: string[]) =>
+  frame.split('\n').find((line) => parts.every((p) => line.includes(p))) ?? '';
+
+describe('the results screen', () => {
+  it('tabulates wall median ± σ, speedup, efficiency, CPU, memory, p95 latency and failures', () => {
+    const frame = frameOf();
+    expect(
+      lineWith(frame, 'strategy', 'wall median ± σ', 'speedup', 'efficiency', 'CPU', 'peak mem', 'p95'),
+    ).not.toBe('');
+    const thread = lineWith(frame, 'thread', '1.02 s ± 20.0 ms');
+    expect(thread).toContain('1.96 ± 0.04×');
+    expect(thread).toContain('98%');
+    expect(thread).toContain('187%');
+    expect(thread).toContain('90.0 MiB');
+    expect(thread).toContain('1.01 s');
+    expect(thread).toMatch(/^★ thread/);
+    expect(lineWith(frame, 'async', '2.00 s ± 15.0 ms')).toMatch(/2$/);
+    expect(lineWith(frame, 'process', '1.10 s')).not.toContain('★');
+  });
+
+  it('draws wall-time bars on one scale', () => {
+    const frame = frameOf();
+    const bars = frame.slice(frame.indexOf('Wall time'));
+    const length = (name: string) => (lineWith(bars, name).match(/[█▏▎▍▌▋▊▉]/g) ?? []).length;
+    expect(length('async')).toBeGreaterThan(length('thread'));
+    expect(length('baseline')).toBe(length('async'));
+  });
+
+  it('states the verdict lines, marking those within the noise', () => {
+    const frame = frameOf();
+    expect(frame).toContain('✓ thread ran 1.96 ± 0.04 times faster than async');
+    expect(frame).toContain('≈ thread and process are within the noise of each other');
+  });
+
+  it('shows the traits of the strategies that ran, in the article’s rows', () => {
+    const frame = frameOf();
+    for (const label of [
+      'Basic unit',
+      'Memory space',
+      'Parallel on cores',
+      'Parallelism/Concurrency',
+      'Best for',
+      'Pros',
+      'Cons',
+    ])
+      expect(frame).toContain(label);
+    expect(lineWith(frame, 'Basic unit', 'Process', 'Thread', 'Coroutine')).not.toBe('');
+    expect(lineWith(frame, 'Parallel on cores', 'Yes', 'No')).not.toBe('');
+    expect(lineWith(frame, 'Cons', 'Slow to start', 'One core')).not.toBe('');
+  });
+
+  it('ends with the recommendation and the keys', () => {
+    const frame = frameOf();
+    expect(frame).toContain('CPU-bound here: thread won by keeping 1.9 cores busy.');
+    expect(frame).toContain('r run again · e export · l unit output · s setup · q quit');
+    expect(frameOf(report(), false)).not.toContain('run again');
+  });
+
+  it('says when the comparison was stopped early', () => {
+    expect(frameOf(report({ cancelled: true }))).toContain('stopped early: these are partial results');
+  });
+
+  it('charts speedup against concurrency in a sweep', () => {
+    const levels = [1, 2, 4];
+    const summary = [
+      summaryRow('baseline', { concurrency: 1, speedup: null }),
+      ...levels.flatMap((c) => [
+        summaryRow('thread', { concurrency: c, speedup: { value: Math.min(c, 2), uncertainty: 0.05 } }),
+        summaryRow('async', { concurrency: c, speedup: { value: 1, uncertainty: 0.02 } }),
+      ]),
+    ];
+    const sweep = report({ summary, settings: { ...report().settings, concurrency: levels } });
+    const frame = frameOf(sweep);
+    expect(frame).toContain('speedup × against concurrency');
+    expect(frame).toMatch(/└─+\n\s+1\s+2\s+4\s*\n/);
+    expect(frame).toContain('██ thread  ██ async');
+    // thread at 2 and 4 units reaches the top row; async (1×) and thread at 1 unit stop at half height.
+    const rows = frame.split('\n');
+    const top = rows.find((line) => line.includes('2.0 ┤')) ?? '';
+    expect((top.match(/██/g) ?? []).length).toBe(2);
+    const middle = rows.find((line) => line.includes('1.0 ┤')) ?? '';
+    expect((middle.match(/██/g) ?? []).length).toBe(6);
+    expect(frame).not.toContain('Wall time');
+    expect(frameOf()).not.toContain('against concurrency');
+  });
+});
+
+describe('sweepPoints', () => {
+  it('falls back to throughput without a baseline', () => {
+    const { metric, points } = sweepPoints([summaryRow('thread', { speedup: null, throughput: 7 })]);
+    expect(metric).toBe('items/s');
+    expect(points[0]?.value).toBe(7);
+  });
+});
