@@ -2,11 +2,11 @@
  * The entry file every unit forks: `node child-entry.js <task ref> <unit slot>`. It imports the task once
  * (setup once), then runs the items the engine sends over IPC until it is told to close.
  */
-import { Worker } from 'node:worker_threads';
 import { importCoreRuntime } from './core-runtime.js';
 import type { FromUnit, ToUnit } from './messages.js';
 import { sampleSelf } from './sample-self.js';
 import { throttledProgress } from './throttled-progress.js';
+import { startOrphanWatchdog } from './watchdog.js';
 
 /** At most this many progress messages per second reach the engine, whatever the task does. */
 const PROGRESS_INTERVAL_MS = 50;
@@ -26,14 +26,12 @@ if (!process.send) {
 }
 
 // The engine is gone: nobody waits for results, so stop at once. A main thread stuck in a task never sees
-// this event; the watchdog thread covers that case.
+// this event; the watchdog thread (below) covers that case.
 process.on('disconnect', () => process.exit(1));
-// About 9 MiB of RSS per unit (a V8 isolate) buys the guarantee. An error in it must not end the unit.
-new Worker(new URL('./watchdog.js', import.meta.url), { workerData: process.ppid })
-  .on('error', (error) => console.error(`concur: this unit's orphan watchdog stopped: ${error.message}`))
-  .unref();
 
 const { TaskHost, describeError } = await importCoreRuntime();
+// Before the task's own code runs: a task's import or setup may spin forever too.
+startOrphanWatchdog();
 
 // Name the error before Node prints it and exits with code 1, so the engine can say why the unit died.
 process.on('uncaughtExceptionMonitor', (error) => {

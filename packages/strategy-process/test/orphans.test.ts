@@ -1,10 +1,22 @@
-// No orphans: when the engine process is killed with SIGKILL, every unit it forked ends by itself, even
-// one whose main thread is stuck in a loop that never yields.
+// No orphans: when the engine process is killed with SIGKILL, every unit it forked ends by itself — one
+// whose main thread is stuck in an item that never yields, one sleeping, one stuck in its setup.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { fixtureTasks } from '@concur/core/testkit';
 import { expect, it } from 'vitest';
+import { fixture } from './load-strategy.js';
+
+/** The fields of /proc/<pid>/stat after the command name: [state, ppid, …]. */
+function stat(pid: number): string[] | undefined {
+  try {
+    const line = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return line.slice(line.lastIndexOf(')') + 2).split(' ');
+  } catch {
+    return undefined;
+  }
+}
 
 /** Alive and not a zombie: a zombie has exited and only waits for its new parent to reap it. */
 function isAlive(pid: number): boolean {
@@ -13,40 +25,48 @@ function isAlive(pid: number): boolean {
   } catch {
     return false;
   }
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
-  } catch {
-    return process.platform !== 'linux';
-  }
+  return stat(pid)?.[0] !== 'Z';
 }
 
-it('ends every unit, busy or sleeping, within about a second of the engine being SIGKILLed', async () => {
-  const engine = spawn(
-    process.execPath,
-    [
-      new URL('./fixtures/orphan-engine.mjs', import.meta.url).pathname,
-      new URL('../dist/index.js', import.meta.url).href,
-      fixtureTasks.busyLoop,
-      fixtureTasks.interval,
-    ],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  let pids: number[] = [];
-  try {
-    const [line] = (await once(engine.stdout, 'data')) as [Buffer];
-    pids = JSON.parse(line.toString()) as number[];
-    expect(pids).toHaveLength(2);
-    expect(pids.every(isAlive)).toBe(true);
+const childrenOf = (parent: number): number[] =>
+  readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .map(Number)
+    .filter((pid) => stat(pid)?.[1] === String(parent));
 
-    engine.kill('SIGKILL');
-    await once(engine, 'exit');
-    const deadline = Date.now() + 2_000;
-    while (pids.some(isAlive) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-    expect(pids.filter(isAlive)).toEqual([]);
-  } finally {
-    engine.kill('SIGKILL');
-    // Never leave a survivor behind, even when the assertion above failed.
-    for (const pid of pids.filter(isAlive)) process.kill(pid, 'SIGKILL');
-  }
-});
+it.skipIf(process.platform !== 'linux')(
+  'ends every unit, busy, sleeping or stuck in setup, within about a second of the engine being SIGKILLed',
+  async () => {
+    const engine = spawn(
+      process.execPath,
+      [
+        fileURLToPath(fixture('orphan-engine.mjs')),
+        new URL('../dist/index.js', import.meta.url).href,
+        fixtureTasks.busyLoop,
+        fixtureTasks.interval,
+        fixture('spins-in-setup.mjs'),
+      ],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    let pids: number[] = [];
+    try {
+      const [line] = (await once(engine.stdout, 'data')) as [Buffer];
+      const { units } = JSON.parse(line.toString()) as { units: string[] };
+      pids = childrenOf(engine.pid ?? -1);
+      // Every unit the engine reported, plus the one still in its setup.
+      expect(pids).toHaveLength(3);
+      for (const id of units) expect(pids).toContain(Number(id.replace('pid ', '')));
+      expect(pids.every(isAlive)).toBe(true);
+
+      engine.kill('SIGKILL');
+      await once(engine, 'exit');
+      const deadline = Date.now() + 2_000;
+      while (pids.some(isAlive) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      expect(pids.filter(isAlive)).toEqual([]);
+    } finally {
+      engine.kill('SIGKILL');
+      // Never leave a survivor behind, even when an assertion above failed.
+      for (const pid of pids.filter(isAlive)) process.kill(pid, 'SIGKILL');
+    }
+  },
+);
