@@ -8,7 +8,7 @@ import { useKeys } from './hooks/use-keys.js';
 import { useTerminalSize } from './hooks/use-terminal-size.js';
 import { LiveScreen } from './LiveScreen.js';
 import { LiveBoard } from './live-board.js';
-import { OutputViewer } from './OutputViewer.js';
+import { OutputViewer, unitOutputs } from './OutputViewer.js';
 import { ResultsScreen } from './ResultsScreen.js';
 import { SetupScreen } from './SetupScreen.js';
 import { initialForm, type SetupForm } from './setup-form.js';
@@ -43,6 +43,7 @@ export function App({ catalog, execute, initial, onExit, cwd = process.cwd(), ev
   const [notice, setNotice] = useState<string | undefined>();
   const [stopping, setStopping] = useState(false);
   const [exitCode, setExitCode] = useState<number | null>(null);
+  const [outputSelected, setOutputSelected] = useState(0);
   const running = useRef<AbortController | null>(null);
   const quitAfterRun = useRef<number | null>(null);
 
@@ -100,15 +101,26 @@ export function App({ catalog, execute, initial, onExit, cwd = process.cwd(), ev
     );
   };
 
+  const records = report?.runs ?? board.records;
+  const outputs = screen === 'output' ? unitOutputs(records) : [];
+
   useKeys((input, key) => {
     if (key.ctrl && input === 'c') return quit(running.current ? INTERRUPTED : 0);
     if (exitCode !== null || screen === 'setup') return;
     if (input === 'q') return quit(0);
+    if (screen === 'output') {
+      if (key.escape || key.leftArrow || input === 'l') setScreen('results');
+      else if (key.upArrow) setOutputSelected((s) => Math.max(0, s - 1));
+      else if (key.downArrow) setOutputSelected((s) => Math.min(outputs.length - 1, s + 1));
+      return;
+    }
     if (screen !== 'results') return;
     if (input === 'r' && request) start(request);
     else if (input === 's') setScreen('setup');
-    else if (input === 'l') setScreen('output');
-    else if (input === 'e' && report) exportNow(report);
+    else if (input === 'l') {
+      setOutputSelected(0);
+      setScreen('output');
+    } else if (input === 'e' && report) exportNow(report);
   });
 
   const leaving = exitCode !== null;
@@ -142,14 +154,7 @@ export function App({ catalog, execute, initial, onExit, cwd = process.cwd(), ev
         />
       );
     case 'output':
-      return (
-        <OutputViewer
-          records={report?.runs ?? board.records}
-          rows={rows}
-          columns={columns}
-          onClose={() => setScreen('results')}
-        />
-      );
+      return <OutputViewer outputs={outputs} selected={outputSelected} rows={rows} columns={columns} />;
     case 'results':
       if (!report)
         return (

@@ -1,7 +1,5 @@
 import type { OutputChunk, RunRecord } from '@concur/core';
 import { Box, Text } from 'ink';
-import { useState } from 'react';
-import { useKeys } from './hooks/use-keys.js';
 import { fit } from './palette.js';
 
 /** What one unit printed during one run. */
@@ -29,25 +27,21 @@ export function unitOutputs(records: readonly RunRecord[]): UnitOutput[] {
   return outputs;
 }
 
-/** A list of units that printed; ↑↓ pick one, its output shows beside (the latest lines that fit). */
+/**
+ * A list of units that printed, the selected one's output beside it (the latest lines that fit). The app
+ * moves the selection (↑↓), so a key pressed right after opening is never lost.
+ */
 export function OutputViewer({
-  records,
+  outputs,
+  selected,
   rows,
   columns,
-  onClose,
 }: {
-  readonly records: readonly RunRecord[];
+  readonly outputs: readonly UnitOutput[];
+  readonly selected: number;
   readonly rows: number;
   readonly columns: number;
-  readonly onClose: () => void;
 }) {
-  const outputs = unitOutputs(records);
-  const [selected, setSelected] = useState(0);
-  useKeys((input, key) => {
-    if (key.escape || input === 'l' || key.leftArrow) onClose();
-    else if (key.upArrow) setSelected((s) => Math.max(0, s - 1));
-    else if (key.downArrow) setSelected((s) => Math.min(outputs.length - 1, s + 1));
-  });
   const height = Math.max(3, rows - 3);
   const listWidth = Math.min(40, Math.max(20, ...outputs.map((o) => o.label.length + 3)));
   const textWidth = Math.max(20, columns - listWidth - 3);

@@ -1,0 +1,103 @@
+import { cleanup, render } from 'ink-testing-library';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { App } from '../src/dashboard/App.js';
+import {
+  catalog,
+  eventually,
+  plain,
+  planned,
+  record,
+  scriptedExecute,
+  snapshot,
+  tick,
+  unit,
+} from './fixtures/dashboard/samples.js';
+
+afterEach(cleanup);
+
+async function startRun() {
+  const script = scriptedExecute();
+  const onExit = vi.fn();
+  const app = render(<App catalog={catalog()} execute={script.execute} onExit={onExit} />);
+  await tick();
+  app.stdin.write('\r');
+  await tick(10);
+  const plan = ['baseline', 'process', 'thread', 'async'].map((s) => planned(s));
+  script.emit({ type: 'plan', plan, items: 4 });
+  script.emit({ type: 'run-start', planned: planned('baseline'), position: 0 });
+  script.emit({
+    type: 'run-end',
+    planned: planned('baseline'),
+    record: record({ strategy: 'baseline', wallMs: 2000 }),
+  });
+  script.emit({ type: 'run-start', planned: planned('process'), position: 1 });
+  return { ...script, app, onExit, frame: () => plain(app.lastFrame()) };
+}
+
+describe('the live screen', () => {
+  it('shows the running strategy live, finished ones as a line, queued ones listed', async () => {
+    const run = await startRun();
+    run.emit({ type: 'snapshot', snapshot: snapshot({ units: [unit(0, { progress: 0.4 }), unit(1)] }) });
+    await tick(250);
+    const frame = run.frame();
+    expect(frame).toMatch(/✓ baseline\s+2\.00 s/);
+    expect(frame).toContain('▶ process');
+    expect(frame).toMatch(/pid 4100 .*40%/);
+    expect(frame).toMatch(/· thread\s+queued · 1 run/);
+    expect(frame).toMatch(/· async\s+queued/);
+    expect(frame).toContain('run 2 of 4');
+  });
+
+  it('renders at its own pace, not once per event', async () => {
+    const run = await startRun();
+    const before = run.app.frames.length;
+    for (let i = 0; i < 2000; i += 1)
+      run.emit({
+        type: 'snapshot',
+        snapshot: snapshot({ done: i % 4, units: [unit(0, { progress: (i % 100) / 100 })] }),
+      });
+    await tick(300);
+    const rendered = run.app.frames.length - before;
+    expect(rendered).toBeGreaterThan(0);
+    expect(rendered).toBeLessThan(20);
+  });
+
+  it('keeps moving and says so when the engine stops sending snapshots', async () => {
+    const run = await startRun();
+    await tick(200);
+    run.emit({ type: 'run-end', planned: planned('process'), record: record() });
+    run.emit({ type: 'run-start', planned: planned('async'), position: 3 });
+    run.emit({ type: 'snapshot', snapshot: snapshot({ strategy: 'async' }) });
+    await tick(200);
+    expect(run.frame()).not.toContain('blocked');
+    await tick(700);
+    const text = run.frame().replace(/[│\s]+/g, ' ');
+    expect(text).toMatch(/engine event loop blocked for \d+ ms — a task is not yielding/);
+    expect(text).toContain('(expected for CPU-bound work on the async strategy)');
+    // A snapshot arriving ends the warning.
+    run.emit({ type: 'snapshot', snapshot: snapshot({ strategy: 'async' }) });
+    await tick(200);
+    expect(run.frame()).not.toContain('blocked');
+  });
+
+  it('quits on q: aborts the run, waits for it to stop, keeps the results so far, exits 0', async () => {
+    const run = await startRun();
+    run.app.stdin.write('q');
+    await tick(5);
+    expect(run.signal()?.aborted).toBe(true);
+    expect(run.frame()).toContain('stopping every unit');
+    expect(run.onExit).not.toHaveBeenCalled();
+    await eventually(() => expect(run.onExit).toHaveBeenCalledWith(0));
+    const frame = run.frame();
+    expect(frame).toContain('stopped early: these are partial results');
+    expect(frame).toContain('Verdict');
+    expect(frame).not.toContain('run again');
+  });
+
+  it('treats Ctrl-C like q, with the exit code of an interrupt', async () => {
+    const run = await startRun();
+    run.app.stdin.write('\u0003');
+    await eventually(() => expect(run.onExit).toHaveBeenCalledWith(130));
+    expect(run.signal()?.aborted).toBe(true);
+  });
+});
