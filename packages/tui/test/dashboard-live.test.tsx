@@ -38,7 +38,7 @@ describe('the live screen', () => {
   it('shows the running strategy live, finished ones as a line, queued ones listed', async () => {
     const run = await startRun();
     run.emit({ type: 'snapshot', snapshot: snapshot({ units: [unit(0, { progress: 0.4 }), unit(1)] }) });
-    await tick(250);
+    await eventually(() => expect(run.frame()).toContain('▶ process'));
     const frame = run.frame();
     expect(frame).toMatch(/✓ baseline\s+2\.00 s/);
     expect(frame).toContain('▶ process');
@@ -50,7 +50,9 @@ describe('the live screen', () => {
 
   it('renders at its own pace, not once per event', async () => {
     const run = await startRun();
+    await tick(150);
     const before = run.app.frames.length;
+    const startedAt = Date.now();
     for (let i = 0; i < 2000; i += 1)
       run.emit({
         type: 'snapshot',
@@ -58,8 +60,9 @@ describe('the live screen', () => {
       });
     await tick(300);
     const rendered = run.app.frames.length - before;
-    expect(rendered).toBeGreaterThan(0);
-    expect(rendered).toBeLessThan(20);
+    // One frame per 100 ms tick at most (plus slack), however many events arrived.
+    expect(rendered).toBeLessThanOrEqual(Math.ceil((Date.now() - startedAt) / 100) + 2);
+    await eventually(() => expect(run.frame()).toMatch(/pid 4100 .*99%/));
   });
 
   it('keeps moving and says so when the engine stops sending snapshots', async () => {
@@ -68,16 +71,14 @@ describe('the live screen', () => {
     run.emit({ type: 'run-end', planned: planned('process'), record: record() });
     run.emit({ type: 'run-start', planned: planned('async'), position: 3 });
     run.emit({ type: 'snapshot', snapshot: snapshot({ strategy: 'async' }) });
-    await tick(200);
-    expect(run.frame()).not.toContain('blocked');
-    await tick(700);
-    const text = run.frame().replace(/[│\s]+/g, ' ');
-    expect(text).toMatch(/engine event loop blocked for \d+ ms — a task is not yielding/);
-    expect(text).toContain('(expected for CPU-bound work on the async strategy)');
+    await eventually(() => {
+      const text = run.frame().replace(/[│\s]+/g, ' ');
+      expect(text).toMatch(/engine event loop blocked for [\d.]+ m?s — a task is not yielding/);
+      expect(text).toContain('(expected for CPU-bound work on the async strategy)');
+    });
     // A snapshot arriving ends the warning.
     run.emit({ type: 'snapshot', snapshot: snapshot({ strategy: 'async' }) });
-    await tick(200);
-    expect(run.frame()).not.toContain('blocked');
+    await eventually(() => expect(run.frame()).not.toContain('blocked'));
   });
 
   it('quits on q: aborts the run, waits for it to stop, keeps the results so far, exits 0', async () => {
@@ -85,8 +86,8 @@ describe('the live screen', () => {
     run.app.stdin.write('q');
     await tick(5);
     expect(run.signal()?.aborted).toBe(true);
-    expect(run.frame()).toContain('stopping every unit');
     expect(run.onExit).not.toHaveBeenCalled();
+    expect(run.frame()).toContain('stopping every unit');
     await eventually(() => expect(run.onExit).toHaveBeenCalledWith(0));
     const frame = run.frame();
     expect(frame).toContain('stopped early: these are partial results');

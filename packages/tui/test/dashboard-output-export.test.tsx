@@ -42,19 +42,16 @@ describe('captured output', () => {
   it('lists each unit that printed, by run and slot, and shows the chosen one', async () => {
     const { app, frame } = await atResults();
     app.stdin.write('l');
-    await tick(20);
-    expect(frame()).toContain('› process run 1 · pid 4100');
+    await eventually(() => expect(frame()).toContain('› process run 1 · pid 4100'));
     expect(frame()).toContain('process run 1 · pid 4101');
     expect(frame()).toContain('thread run 2 · thread 7');
     expect(frame()).toContain('warning from unit zero');
     expect(frame()).not.toContain('hello from unit one');
     app.stdin.write('\u001b[B');
-    await tick(20);
-    expect(frame()).toContain('› process run 1 · pid 4101');
+    await eventually(() => expect(frame()).toContain('› process run 1 · pid 4101'));
     expect(frame()).toMatch(/hello from unit one[\s\S]*second line/);
     app.stdin.write('\u001b');
-    await tick(20);
-    expect(frame()).toContain('Verdict');
+    await eventually(() => expect(frame()).toContain('Verdict'));
   });
 });
 

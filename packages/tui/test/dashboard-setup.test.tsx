@@ -2,7 +2,7 @@ import { cleanup, render } from 'ink-testing-library';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../src/dashboard/App.js';
 import type { ComparisonRequest, ExecuteComparison } from '../src/session/types.js';
-import { catalog, plain, report, tick } from './fixtures/dashboard/samples.js';
+import { catalog, eventually, plain, report, tick } from './fixtures/dashboard/samples.js';
 
 afterEach(cleanup);
 
@@ -84,11 +84,9 @@ describe('the setup screen', () => {
     const app = render(<App catalog={catalog()} execute={execute} onExit={() => {}} />);
     await tick();
     app.stdin.write(ENTER);
-    await tick(20);
-    expect(plain(app.lastFrame())).toContain('Verdict');
+    await eventually(() => expect(plain(app.lastFrame())).toContain('Verdict'));
     app.stdin.write('r');
-    await tick(20);
-    expect(execute).toHaveBeenCalledTimes(2);
+    await eventually(() => expect(execute).toHaveBeenCalledTimes(2));
     expect(execute.mock.calls[1]?.[0]).toBe(execute.mock.calls[0]?.[0]);
   });
 });
