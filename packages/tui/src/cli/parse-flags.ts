@@ -78,7 +78,7 @@ export function parseStrategyOptions(flags: readonly string[]): Record<string, R
     const [, strategy, key, value] = match ?? [];
     if (strategy === undefined || key === undefined || value === undefined)
       throw new InputError(
-        `--option must look like strategy.key=value (e.g. thread.resourceLimits=64), got ${JSON.stringify(flag)}`,
+        `--option must look like strategy.key=value (e.g. thread.inFlight=2), got ${JSON.stringify(flag)}`,
       );
     options[strategy] ??= {};
     options[strategy][key] = parseOptionValue(value);

@@ -14,6 +14,8 @@ import type { Paint } from '../cli/colour.js';
 
 export interface ProgressLinesOptions {
   readonly paint: Paint;
+  /** Named on the plan line, so a log says what ran. */
+  readonly workload: string;
   /** Default 1 000 ms. */
   readonly everyMs?: number;
 }
@@ -40,7 +42,9 @@ export class ProgressLines {
     switch (event.type) {
       case 'plan':
         this.total = event.plan.length;
-        this.line(planLine(event.plan, event.items));
+        this.line(
+          `${this.options.paint('bold', this.options.workload)}: ${planLine(event.plan, event.items)}`,
+        );
         return;
       case 'services-ready':
         for (const [name, info] of Object.entries(event.info))

@@ -18,7 +18,10 @@ export async function runPlain(
   catalog: Catalog,
   ctx: CliContext,
 ): Promise<number> {
-  const progress = new ProgressLines(ctx.stderr, { paint: painter(wantsColour(ctx.stderr, ctx.env)) });
+  const progress = new ProgressLines(ctx.stderr, {
+    paint: painter(wantsColour(ctx.stderr, ctx.env)),
+    workload: request.workload.name,
+  });
   const termination = trapTermination({ onSignal: (signal) => progress.stopping(signal) });
   try {
     const report = await executeIn(ctx.cwd, request, {
