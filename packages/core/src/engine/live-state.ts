@@ -49,6 +49,11 @@ export interface LiveSnapshot {
   readonly unitCount: number;
   /** Units in flight by their item's progress, in ten buckets (0–10 %, …, 90–100 %). */
   readonly progressHistogram: readonly number[];
+  /**
+   * How long the engine's event loop has been blocked when this snapshot was sent (0 when it is turning).
+   * Set by the engine process, which can still send while a task keeps its loop busy.
+   */
+  readonly loopBlockedMs?: number;
 }
 
 interface SlotState {

@@ -29,6 +29,12 @@ export interface RunStrategyOptions {
   readonly warmup?: boolean;
   /** Called once with the run's live state, for a renderer to snapshot at its own rate. */
   readonly onLive?: (live: LiveRun) => void;
+  /**
+   * Called on this thread when a unit writes progress here or an item settles. A strategy that runs tasks
+   * on the engine's own loop may keep it blocked for seconds; this is the only moment a renderer can then be
+   * told anything, so the engine process sends a snapshot from here (throttled).
+   */
+  readonly onActivity?: () => void;
   /** How often units are sampled for the live screen's CPU and memory columns; 0 turns it off. */
   readonly sampleEveryMs?: number;
   /** Keep every item's value in the result (tests and fidelity checks). */
@@ -142,7 +148,7 @@ class StrategyRun {
         unit: undefined,
         record: undefined,
         inFlight: new Map(),
-        cell: new ProgressCell(board, index),
+        cell: this.cellFor(board, index),
       });
     await Promise.all(this.slots.map((slot) => this.spawnInto(slot)));
     const startupMs = performance.now() - this.startedAt;
@@ -159,6 +165,18 @@ class StrategyRun {
     this.live.loopDelay = loopDelay;
     this.live.phase = 'done';
     return this.result(wallMs, startupMs, process.cpuUsage(cpuBefore), loopDelay);
+  }
+
+  /** A progress cell that also reports activity when written on this thread. */
+  private cellFor(board: SharedArrayBuffer, index: number): ProgressCell {
+    const onActivity = this.o.onActivity;
+    if (!onActivity) return new ProgressCell(board, index);
+    return new (class extends ProgressCell {
+      override set(fraction: number): void {
+        super.set(fraction);
+        onActivity();
+      }
+    })(board, index);
   }
 
   private cancel(): void {
@@ -378,6 +396,7 @@ class StrategyRun {
     }
     this.live.settled(slot, index, outcome.ok);
     this.settledCount += 1;
+    this.o.onActivity?.();
     if (this.settledCount === this.total) this.finish();
   }
 

@@ -3,6 +3,7 @@
  * dashboard's work nor a previous strategy's heap leaks into the figures, and a strategy that blocks this
  * event loop cannot freeze the renderer.
  */
+import { performance } from 'node:perf_hooks';
 import type { Strategy } from '../contract/strategy.js';
 import { strategyShapeProblem } from '../contract/strategy.js';
 import { runBaseline } from '../engine/baseline.js';
@@ -33,8 +34,20 @@ async function loadStrategy(url: string): Promise<Strategy> {
 
 async function run(job: EngineJob): Promise<void> {
   let live: LiveRun | undefined;
+  let lastTick = performance.now();
+  let lastSent = 0;
+  const sendSnapshot = () => {
+    const now = performance.now();
+    if (!live || now - lastSent < job.snapshotEveryMs) return;
+    lastSent = now;
+    // If the ticker has not run for two of its periods, this loop is blocked and this send comes from a
+    // task's progress or a settled item: say for how long, so the screen can tell the user why.
+    const blocked = now - lastTick > 2 * job.snapshotEveryMs ? now - lastTick : 0;
+    send({ kind: 'snapshot', snapshot: { ...live.snapshot(job.maxRows), loopBlockedMs: blocked } });
+  };
   const ticker = setInterval(() => {
-    if (live) send({ kind: 'snapshot', snapshot: live.snapshot(job.maxRows) });
+    lastTick = performance.now();
+    sendSnapshot();
   }, job.snapshotEveryMs);
   try {
     const common = {
@@ -47,6 +60,8 @@ async function run(job: EngineJob): Promise<void> {
       onLive: (l: LiveRun) => {
         live = l;
       },
+      // process.send writes to the pipe at once, even while this loop is blocked.
+      onActivity: sendSnapshot,
     };
     const result =
       job.strategy === 'baseline'
@@ -58,7 +73,7 @@ async function run(job: EngineJob): Promise<void> {
             options: job.options,
           });
     clearInterval(ticker);
-    if (live) send({ kind: 'snapshot', snapshot: live.snapshot(job.maxRows) });
+    if (live) send({ kind: 'snapshot', snapshot: { ...live.snapshot(job.maxRows), loopBlockedMs: 0 } });
     const { log: _log, values: _values, ...record } = result;
     send({ kind: 'done', record });
   } catch (error) {
