@@ -7,7 +7,6 @@
 import { access, mkdir, symlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { scaffoldStrategy } from '../src/scaffold/scaffold-strategy.js';
 import {
   concur,
   concurList,
@@ -26,7 +25,9 @@ beforeAll(async () => {
   temp = await tempFolder('scaffold-e2e');
   // The one thing `npm install` would fetch: @concur/core, typescript, vitest, @types/node.
   await linkToolchain(temp.dir);
-  plugin = (await scaffoldStrategy({ name: 'my-pool', cwd: temp.dir })).dir;
+  const made = await concur(['new-strategy', 'my-pool'], temp.dir);
+  if (made.code !== 0) throw new Error(`concur new-strategy failed: ${made.stderr}`);
+  plugin = join(temp.dir, 'concur-strategy-my-pool');
 }, 60_000);
 afterAll(() => temp.remove());
 

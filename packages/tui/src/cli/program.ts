@@ -14,12 +14,13 @@ import {
 } from '../session/default-request.js';
 import { dashboardCommand } from './commands/dashboard.js';
 import { listCommand } from './commands/list.js';
+import { addNewStrategyCommand } from './commands/new-strategy.js';
 import { runCommand } from './commands/run.js';
 import type { RunFlags } from './commands/run-flags.js';
 import type { CliContext } from './context.js';
 import { collect } from './parse-flags.js';
 
-export const COMMAND_NAMES = ['run', 'list'] as const;
+export const COMMAND_NAMES = ['run', 'list', 'new-strategy'] as const;
 
 /** The program; `setExitCode` receives what the command that ran returns. */
 export function buildProgram(ctx: CliContext, setExitCode: (code: number) => void): Command {
@@ -91,6 +92,7 @@ export function buildProgram(ctx: CliContext, setExitCode: (code: number) => voi
       setExitCode(await listCommand(flags, ctx));
     });
 
+  addNewStrategyCommand(program, ctx, setExitCode);
   return program;
 }
 
