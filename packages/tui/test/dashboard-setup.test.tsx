@@ -22,7 +22,7 @@ describe('the setup screen', () => {
     expect(frame()).toMatch(/○ cpu-sum/);
     for (const name of ['process', 'thread', 'async']) expect(frame()).toMatch(new RegExp(`\\[x\\] ${name}`));
     expect(frame()).toMatch(/✗\s+gpu\s+written for contract apiVersion 0; update the plugin/);
-    expect(frame()).toContain("default (each strategy's own)");
+    expect(frame()).toContain("default: each strategy's own");
     expect(frame()).toMatch(/Runs\s+3/);
   });
 
@@ -60,6 +60,18 @@ describe('the setup screen', () => {
     expect(request?.runs).toBe(1);
   });
 
+  it('applies keys that arrive in one chunk in order, each on the state the previous one left', async () => {
+    const { stdin, execute } = setup();
+    await tick();
+    stdin.write(`${DOWN}\u007f7${DOWN}${DOWN} `);
+    await tick(20);
+    stdin.write(ENTER);
+    await eventually(() => expect(execute).toHaveBeenCalledOnce());
+    const request = execute.mock.calls[0]?.[0];
+    expect(request?.params).toEqual({ items: '7' });
+    expect(request?.strategies).toEqual(['thread', 'async']);
+  });
+
   it('refuses a bad value and says how to fix it', async () => {
     const { stdin, execute, frame } = setup({ runs: 0 });
     await tick();
@@ -76,6 +88,25 @@ describe('the setup screen', () => {
     expect(frame()).toMatch(/Concurrency\s+4,8/);
     expect(frame()).toMatch(/Runs\s+5/);
     expect(frame()).toMatch(/n\s+1000\s/);
+  });
+
+  it('runs a complete request at once when asked to start immediately (`concur run` in a terminal)', async () => {
+    const execute = vi.fn<ExecuteComparison>(() => new Promise(() => {}));
+    render(
+      <App
+        catalog={catalog()}
+        execute={execute}
+        initial={{ strategies: ['async'], concurrency: [8], runs: 1 }}
+        startImmediately
+        onExit={() => {}}
+      />,
+    );
+    await eventually(() => expect(execute).toHaveBeenCalledOnce());
+    const request = execute.mock.calls[0]?.[0];
+    expect(request?.workload.name).toBe('article-cpu');
+    expect(request?.strategies).toEqual(['async']);
+    expect(request?.concurrency).toEqual([8]);
+    expect(request?.runs).toBe(1);
   });
 
   it('goes back to the results after a finished run and runs the same request again with r', async () => {

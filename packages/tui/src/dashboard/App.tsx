@@ -11,12 +11,14 @@ import { LiveBoard } from './live-board.js';
 import { OutputViewer, unitOutputs } from './OutputViewer.js';
 import { ResultsScreen } from './ResultsScreen.js';
 import { SetupScreen } from './SetupScreen.js';
-import { initialForm, type SetupForm } from './setup-form.js';
+import { formToRequest, initialForm, type SetupForm } from './setup-form.js';
 
 export interface AppProps {
   readonly catalog: Catalog;
   readonly execute: ExecuteComparison;
   readonly initial?: Partial<ComparisonRequest> | undefined;
+  /** Run `initial` at once (`concur run` in a terminal) instead of asking first. */
+  readonly startImmediately?: boolean | undefined;
   /** Called once with the exit code, after the last frame is drawn. */
   readonly onExit: (code: number) => void;
   /** Where `e` writes the report (default: the current directory). */
@@ -31,7 +33,15 @@ type Screen = 'setup' | 'live' | 'results' | 'output';
 const INTERRUPTED = 130;
 
 /** Setup → live → results, and back: the whole dashboard. */
-export function App({ catalog, execute, initial, onExit, cwd = process.cwd(), everyMs }: AppProps) {
+export function App({
+  catalog,
+  execute,
+  initial,
+  startImmediately,
+  onExit,
+  cwd = process.cwd(),
+  everyMs,
+}: AppProps) {
   const { exit } = useApp();
   const { rows, columns } = useTerminalSize();
   const [screen, setScreen] = useState<Screen>('setup');
@@ -44,6 +54,7 @@ export function App({ catalog, execute, initial, onExit, cwd = process.cwd(), ev
   const [stopping, setStopping] = useState(false);
   const [exitCode, setExitCode] = useState<number | null>(null);
   const [outputSelected, setOutputSelected] = useState(0);
+  const [setupError, setSetupError] = useState<string | undefined>();
   const running = useRef<AbortController | null>(null);
   const quitAfterRun = useRef<number | null>(null);
 
@@ -77,6 +88,16 @@ export function App({ catalog, execute, initial, onExit, cwd = process.cwd(), ev
       (error: unknown) => settle({ failure: error instanceof Error ? error.message : String(error) }),
     );
   };
+
+  // `concur run` in a terminal: the request is complete, so skip the questions (a bad one stays on setup, said why).
+  const startedOnMount = useRef(false);
+  useEffect(() => {
+    if (!startImmediately || startedOnMount.current) return;
+    startedOnMount.current = true;
+    const result = formToRequest(form, catalog, initial);
+    if ('request' in result) start(result.request);
+    else setSetupError(result.error);
+  });
 
   /** Quit; during a run, stop every unit first and keep what was measured. */
   const quit = (code: number) => {
@@ -133,6 +154,7 @@ export function App({ catalog, execute, initial, onExit, cwd = process.cwd(), ev
           catalog={catalog}
           initial={initial}
           form={form}
+          error={setupError}
           columns={columns}
           onStart={(next, used) => {
             setForm(used);

@@ -6,6 +6,21 @@ import { TraitsTable } from './TraitsTable.js';
 import { VerdictLines } from './VerdictLines.js';
 import { WallBars } from './WallBars.js';
 
+/**
+ * Whether some strategy ran at several concurrency levels. Strategies whose own defaults differ (2 processes,
+ * 100 async slots) make several levels in the settings without making a sweep.
+ */
+export function isSweep(report: Report): boolean {
+  const levels = new Map<string, Set<number>>();
+  for (const row of report.summary) {
+    if (row.strategy === 'baseline') continue;
+    const seen = levels.get(row.strategy) ?? new Set<number>();
+    seen.add(row.concurrency);
+    levels.set(row.strategy, seen);
+  }
+  return [...levels.values()].some((seen) => seen.size > 1);
+}
+
 function Heading({ children }: { readonly children: string }) {
   return (
     <Box marginTop={1}>
@@ -30,7 +45,8 @@ export function ResultsScreen({
   readonly showKeys: boolean;
 }) {
   const order = report.settings.strategies;
-  const sweep = report.settings.concurrency.length > 1;
+  const sweep = isSweep(report);
+  const ran = report.traits.some((t) => t.name !== 'baseline');
   const { workload, settings } = report;
   return (
     <Box flexDirection="column" width={columns}>
@@ -59,8 +75,12 @@ export function ResultsScreen({
       )}
       <Heading>Verdict</Heading>
       <VerdictLines verdict={report.verdict} />
-      <Heading>Traits</Heading>
-      <TraitsTable traits={report.traits} order={order} width={columns} />
+      {ran ? (
+        <>
+          <Heading>Traits</Heading>
+          <TraitsTable traits={report.traits} order={order} width={columns} />
+        </>
+      ) : null}
       {report.recommendation ? (
         <>
           <Heading>Recommendation</Heading>

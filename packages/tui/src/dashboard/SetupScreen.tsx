@@ -1,22 +1,23 @@
 import type { Catalog } from '@concur/core';
 import { Box, Text } from 'ink';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { ComparisonRequest } from '../session/types.js';
 import { useKeys } from './hooks/use-keys.js';
 import { fit } from './palette.js';
-import { formToRequest, offeredWorkloads, paramTexts, type SetupForm } from './setup-form.js';
+import { offeredWorkloads, type SetupForm } from './setup-form.js';
+import { initialSetupState, type SetupRow, setupKey, setupRows } from './setup-keys.js';
 
-type Row =
-  | { readonly kind: 'workload'; readonly name: string }
-  | { readonly kind: 'param'; readonly name: string }
-  | { readonly kind: 'strategy'; readonly name: string }
-  | { readonly kind: 'concurrency' }
-  | { readonly kind: 'runs' };
+/** Values are left-aligned in a column this wide, their descriptions after it. */
+const VALUE_WIDTH = 30;
+
+type Row = SetupRow;
 
 export interface SetupScreenProps {
   readonly catalog: Catalog;
   readonly initial?: Partial<ComparisonRequest> | undefined;
   readonly form: SetupForm;
+  /** A problem to show at once, e.g. with a request that could not start by itself. */
+  readonly error?: string | undefined;
   readonly columns: number;
   readonly onStart: (request: ComparisonRequest, form: SetupForm) => void;
   readonly onQuit: () => void;
@@ -27,62 +28,27 @@ export function SetupScreen({
   catalog,
   initial,
   form: startForm,
+  error: startError,
   columns,
   onStart,
   onQuit,
 }: SetupScreenProps) {
-  const [form, setForm] = useState(startForm);
+  const context = { catalog, initial };
+  const [state, setState] = useState(() => initialSetupState(context, startForm, startError));
+  // The state as the last key left it, which may be ahead of the last render.
+  const latest = useRef(state);
+  useKeys((input, key) => {
+    const step = setupKey(context, latest.current, input, key);
+    latest.current = step.state;
+    setState(step.state);
+    if (step.start) onStart(step.start, step.state.form);
+    if (step.quit) onQuit();
+  });
+  const { form, error } = state;
   const workloads = offeredWorkloads(catalog, initial);
   const chosen = workloads.find((w) => w.name === form.workload);
-  const rows: Row[] = [
-    ...workloads.map((w) => ({ kind: 'workload' as const, name: w.name })),
-    ...Object.keys(chosen?.params ?? {}).map((name) => ({ kind: 'param' as const, name })),
-    ...catalog.strategies.map((s) => ({ kind: 'strategy' as const, name: s.name })),
-    { kind: 'concurrency' },
-    { kind: 'runs' },
-  ];
-  const [focus, setFocus] = useState(() =>
-    Math.max(
-      0,
-      rows.findIndex((r) => r.kind === 'workload' && r.name === startForm.workload),
-    ),
-  );
-  const [error, setError] = useState<string | null>(null);
-  const row = rows[Math.min(focus, rows.length - 1)];
-  const editsText = row?.kind === 'param' || row?.kind === 'concurrency' || row?.kind === 'runs';
-  const editsWords = row?.kind === 'param' && chosen?.params[row.name]?.type === 'string';
-
-  const editText = (change: (text: string) => string) => {
-    if (row?.kind === 'param')
-      setForm((f) => ({ ...f, params: { ...f.params, [row.name]: change(f.params[row.name] ?? '') } }));
-    else if (row?.kind === 'concurrency') setForm((f) => ({ ...f, concurrency: change(f.concurrency) }));
-    else if (row?.kind === 'runs') setForm((f) => ({ ...f, runs: change(f.runs) }));
-  };
-
-  useKeys((input, key) => {
-    setError(null);
-    if (key.return) {
-      const result = formToRequest(form, catalog, initial);
-      if ('error' in result) setError(result.error);
-      else onStart(result.request, form);
-    } else if (key.upArrow) setFocus((f) => Math.max(0, f - 1));
-    else if (key.downArrow || key.tab) setFocus((f) => Math.min(rows.length - 1, f + 1));
-    else if (row?.kind === 'workload' && (input === ' ' || key.rightArrow)) {
-      const workload = workloads.find((w) => w.name === row.name);
-      setForm((f) => ({ ...f, workload: row.name, params: paramTexts(workload) }));
-    } else if (row?.kind === 'strategy' && input === ' ') {
-      setForm((f) => {
-        const on = new Set(f.strategies);
-        if (on.has(row.name)) on.delete(row.name);
-        else on.add(row.name);
-        // Keep discovery order, whatever the order of the clicks.
-        return { ...f, strategies: catalog.strategies.map((s) => s.name).filter((name) => on.has(name)) };
-      });
-    } else if (input === 'q' && !editsWords) onQuit();
-    else if (editsText && (key.backspace || key.delete)) editText((text) => text.slice(0, -1));
-    else if (editsText && input && !key.ctrl && !key.meta && !/[\p{Cc}]/u.test(input))
-      editText((text) => text + input);
-  });
+  const rows = setupRows(context, form);
+  const row = rows[Math.min(state.focus, rows.length - 1)];
 
   const isFocused = (candidate: Row) =>
     row?.kind === candidate.kind &&
@@ -142,7 +108,8 @@ export function SetupScreen({
           {'  '}
           {name.padEnd(nameWidth)}
           {field({ kind: 'param', name }, form.params[name] ?? '', String(spec.default))}
-          <Text color="gray">{`   ${spec.description}`}</Text>
+          {' '.repeat(Math.max(1, VALUE_WIDTH - (form.params[name] ?? '').length))}
+          <Text color="gray">{spec.description}</Text>
         </Text>
       ))}
       <Box marginTop={1}>
@@ -170,14 +137,16 @@ export function SetupScreen({
       <Text wrap="truncate">
         {pointer({ kind: 'concurrency' })}
         {'Concurrency'.padEnd(nameWidth + 2)}
-        {field({ kind: 'concurrency' }, form.concurrency, "default (each strategy's own)")}
-        <Text color="gray">{'   several, e.g. 1,2,4, make a sweep'}</Text>
+        {field({ kind: 'concurrency' }, form.concurrency, "default: each strategy's own")}
+        {' '.repeat(Math.max(1, VALUE_WIDTH - (form.concurrency || "default: each strategy's own").length))}
+        <Text color="gray">several, e.g. 1,2,4, make a sweep</Text>
       </Text>
       <Text wrap="truncate">
         {pointer({ kind: 'runs' })}
         {'Runs'.padEnd(nameWidth + 2)}
         {field({ kind: 'runs' }, form.runs, '3')}
-        <Text color="gray">{'   measured runs per strategy'}</Text>
+        {' '.repeat(Math.max(1, VALUE_WIDTH - form.runs.length))}
+        <Text color="gray">measured runs per strategy</Text>
       </Text>
       <Box marginTop={1}>
         {error ? (

@@ -87,7 +87,7 @@ export function StrategyPanel(props: StrategyPanelProps) {
             {formatDuration(snapshot.loopDelay.maxMs)}
           </>
         ) : (
-          <Text color="yellow">starting the engine…</Text>
+          <Text color="yellow">waiting for the engine's first snapshot…</Text>
         )}
         {lane.finished.length > 0 ? (
           <>

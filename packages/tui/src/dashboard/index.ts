@@ -1,18 +1,13 @@
 /** The interactive dashboard: `concur` with no arguments, in a terminal. */
-import type { Catalog } from '@concur/core';
 import { render } from 'ink';
 import { createElement } from 'react';
-import type { ComparisonRequest, ExecuteComparison } from '../session/types.js';
+import type { DashboardOptions, StartDashboard } from '../session/types.js';
 import { App } from './App.js';
 
-export interface DashboardOptions {
-  readonly catalog: Catalog;
-  readonly execute: ExecuteComparison;
-  readonly initial?: Partial<ComparisonRequest>;
-}
+export type { DashboardOptions };
 
 /** Runs the dashboard until the user quits; resolves to the exit code. The terminal is restored on exit. */
-export async function startDashboard(options: DashboardOptions): Promise<number> {
+export const startDashboard: StartDashboard = async (options: DashboardOptions): Promise<number> => {
   let code = 0;
   // Ctrl-C is handled by the app like `q`, so that a run is stopped cleanly rather than the process killed.
   const instance = render(
@@ -20,6 +15,7 @@ export async function startDashboard(options: DashboardOptions): Promise<number>
       catalog: options.catalog,
       execute: options.execute,
       initial: options.initial,
+      startImmediately: options.startImmediately,
       onExit: (exitCode: number) => {
         code = exitCode;
       },
@@ -28,4 +24,4 @@ export async function startDashboard(options: DashboardOptions): Promise<number>
   );
   await instance.waitUntilExit();
   return code;
-}
+};
