@@ -118,6 +118,20 @@ describe('bad input gives one line and exit status 2', () => {
     expect(result.code).toBe(2);
   });
 
+  it('a malformed concur.config.json names the file', async () => {
+    const project = await tempCwd();
+    try {
+      await writeFile(join(project.path, 'concur.config.json'), '{ "strategies": [ }');
+      const result = await runConcur(['run', 'sleep'], { cwd: project.path });
+      expect(result.code).toBe(2);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toMatch(/^concur: .*concur\.config\.json.*\n$/);
+      expect(result.stderr.split('\n').filter(Boolean)).toHaveLength(1);
+    } finally {
+      await project.remove();
+    }
+  });
+
   it('prints the stack too under --debug', async () => {
     const result = await runConcur(['run', 'sleep', '--runs', '0', '--debug'], { cwd: cwd.path });
     expect(result.code).toBe(2);

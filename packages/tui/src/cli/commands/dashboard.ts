@@ -7,7 +7,7 @@ import { discover } from '@concur/core';
 import { runPlain } from '../../plain/run-plain.js';
 import { defaultRequest } from '../../session/default-request.js';
 import { executeIn } from '../../session/execute-comparison.js';
-import { SIGNAL_EXIT, trapTermination } from '../../session/signals.js';
+import { SIGNAL_EXIT, type TerminationSignal, trapTermination } from '../../session/signals.js';
 import type { DashboardOptions, StartDashboard } from '../../session/types.js';
 import { builtins } from '../builtins.js';
 import type { CliContext } from '../context.js';
@@ -35,16 +35,34 @@ export async function openDashboard(
   const start = await loadDashboard(ctx);
   if (!start) return undefined;
   // SIGTERM and SIGHUP (and a SIGINT sent by kill: in raw mode Ctrl-C is a key the dashboard reads) stop
-  // whatever comparison the dashboard is running, exactly as they do for plain output.
-  const termination = trapTermination();
+  // whatever comparison the dashboard is running, exactly as they do for plain output; then concur leaves
+  // (process.exit: Ink restores the terminal on exit), since nobody may be there to press q.
+  let running = 0;
+  const leave = (signal: TerminationSignal) => process.exit(SIGNAL_EXIT[signal]);
+  const termination = trapTermination({
+    onSignal: (signal) => {
+      if (running === 0) leave(signal);
+    },
+  });
   try {
     const code = await start({
       ...options,
-      execute: (request, execute) =>
-        executeIn(ctx.cwd, request, {
-          ...execute,
-          signal: execute.signal ? AbortSignal.any([execute.signal, termination.signal]) : termination.signal,
-        }),
+      execute: async (request, execute) => {
+        running += 1;
+        try {
+          return await executeIn(ctx.cwd, request, {
+            ...execute,
+            signal: execute.signal
+              ? AbortSignal.any([execute.signal, termination.signal])
+              : termination.signal,
+          });
+        } finally {
+          running -= 1;
+          const signal = termination.received();
+          // The partial report is written by now; give the dashboard a moment to say so, then go.
+          if (signal) setTimeout(() => leave(signal), 200);
+        }
+      },
     });
     const signal = termination.received();
     return signal ? SIGNAL_EXIT[signal] : code;
