@@ -36,13 +36,14 @@ async function interleaved(count, contenders) {
   return figures;
 }
 
-function table(title, unit, figures, bar, higherIsBetter) {
+function table(title, unit, figures, bar) {
   console.log(`\n## ${title} (${unit}, median of ${Object.values(figures)[0].length})\n`);
   console.log(`| contender | ${unit} | ratio to ${bar} |\n|---|---:|---:|`);
   const reference = median(figures[bar]);
   for (const [name, values] of Object.entries(figures)) {
-    const ratio = higherIsBetter ? median(values) / reference : median(values) / reference;
-    console.log(`| ${name} | ${fmt(median(values), unit === 'ms' ? 1 : 0)} | ${fmt(ratio, 2)} |`);
+    console.log(
+      `| ${name} | ${fmt(median(values), unit === 'ms' ? 1 : 0)} | ${fmt(median(values) / reference, 2)} |`,
+    );
   }
 }
 
@@ -65,7 +66,7 @@ async function dispatch() {
     await pool.destroy();
     return (total / ms) * 1000;
   };
-  const figures = await interleaved(rounds('DISPATCH_ROUNDS', 5), {
+  const figures = await interleaved(rounds('DISPATCH_ROUNDS', 3), {
     // The engine every strategy is measured by, start-up excluded: timers, live state and records included.
     'process (runStrategy)': async () => {
       const run = await runStrategy({ strategy, task: task('tiny.mjs'), inputs, concurrency: 2 });
@@ -98,7 +99,6 @@ async function dispatch() {
     'items/s',
     figures,
     "tinypool child_process (its default 'json')",
-    true,
   );
 }
 
@@ -113,8 +113,14 @@ async function cpuBound() {
   const n = Math.round(probe * (1000 / (performance.now() - start)));
   const inputs = [n, n, n, n];
   const units = Math.min(cores, inputs.length);
+  // How much of one core the baseline really got: far below 100% means other work shared the machine.
+  const baselineShare = [];
   const figures = await interleaved(rounds('CPU_ROUNDS', 3), {
-    'sequential baseline': async () => (await runBaseline({ task: task('sum.mjs'), inputs })).wallMs,
+    'sequential baseline': async () => {
+      const run = await runBaseline({ task: task('sum.mjs'), inputs });
+      baselineShare.push((run.cpu.userMs + run.cpu.systemMs) / run.wallMs);
+      return run.wallMs;
+    },
     [`process, ${units} units`]: async () =>
       (await runStrategy({ strategy, task: task('sum.mjs'), inputs, concurrency: units })).wallMs,
   });
@@ -128,6 +134,9 @@ async function cpuBound() {
   );
   console.log(
     `\nspeedup (median of per-round ratios): ${fmt(median(speedups), 2)}× — target ≥ ${fmt(0.95 * units, 2)}× (0.95 × min(cores, items))`,
+  );
+  console.log(
+    `CPU the sequential baseline got: ${fmt(median(baselineShare) * 100)}% of one core (median); well below 100% means the machine was shared`,
   );
 }
 
