@@ -2,12 +2,12 @@ import { cleanup, render } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ResultsScreen } from '../src/dashboard/ResultsScreen.js';
 import { sweepPoints } from '../src/dashboard/SweepChart.js';
-import { plain, report, summaryRow } from './fixtures/dashboard/samples.js';
+import { plain, report, summaryRow, tick } from './fixtures/dashboard/samples.js';
 
 afterEach(cleanup);
 
 const frameOf = (r = report(), showKeys = true) =>
-  plain(render(<ResultsScreen report={r} columns={100} showKeys={showKeys} />).lastFrame());
+  plain(render(<ResultsScreen report={r} columns={100} rows={200} showKeys={showKeys} />).lastFrame());
 
 const lineWith = (frame: string, ...parts: string[]) =>
   frame.split('\n').find((line) => parts.every((p) => line.includes(p))) ?? '';
@@ -93,6 +93,35 @@ describe('the results screen', () => {
     expect((middle.match(/██/g) ?? []).length).toBe(6);
     expect(frame).not.toContain('Wall time');
     expect(frameOf()).not.toContain('against concurrency');
+  });
+});
+
+describe('scrolling', () => {
+  it('shows a window of the results as tall as the terminal, moved by the offset', () => {
+    const at = (offset: number) =>
+      plain(
+        render(
+          <ResultsScreen report={report()} columns={100} rows={20} showKeys offset={offset} />,
+        ).lastFrame(),
+      );
+    const top = at(0);
+    expect(top.split('\n').length).toBeLessThan(20);
+    expect(top).toContain('concur · article-cpu');
+    expect(top).not.toContain('Recommendation');
+    expect(top).toContain('r run again');
+    const lower = at(25);
+    expect(lower).not.toContain('concur · article-cpu');
+    expect(lower).toContain('Recommendation');
+    expect(lower).toContain('r run again');
+  });
+
+  it('measures the whole content, so the app can bound the scrolling', async () => {
+    let measured = 0;
+    render(
+      <ResultsScreen report={report()} columns={100} rows={20} showKeys onMeasure={(h) => (measured = h)} />,
+    );
+    await tick();
+    expect(measured).toBeGreaterThan(30);
   });
 });
 

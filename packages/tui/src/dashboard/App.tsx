@@ -55,6 +55,8 @@ export function App({
   const [exitCode, setExitCode] = useState<number | null>(null);
   const [outputSelected, setOutputSelected] = useState(0);
   const [setupError, setSetupError] = useState<string | undefined>();
+  const [scroll, setScroll] = useState(0);
+  const [resultsHeight, setResultsHeight] = useState(0);
   const running = useRef<AbortController | null>(null);
   const quitAfterRun = useRef<number | null>(null);
 
@@ -74,6 +76,7 @@ export function App({
     setReport(null);
     setFailure(null);
     setNotice(undefined);
+    setScroll(0);
     setScreen('live');
     const settle = (result: { report?: Report; failure?: string }) => {
       running.current = null;
@@ -136,7 +139,16 @@ export function App({
       return;
     }
     if (screen !== 'results') return;
-    if (input === 'r' && request) start(request);
+    const page = Math.max(1, rows - 4);
+    const scrollBy = (lines: number) =>
+      setScroll((at) => Math.max(0, Math.min(Math.max(0, resultsHeight - page), at + lines)));
+    if (key.downArrow) scrollBy(1);
+    else if (key.upArrow) scrollBy(-1);
+    else if (key.pageDown || input === ' ') scrollBy(page);
+    else if (key.pageUp) scrollBy(-page);
+    else if (key.home) setScroll(0);
+    else if (key.end) scrollBy(resultsHeight);
+    else if (input === 'r' && request) start(request);
     else if (input === 's') setScreen('setup');
     else if (input === 'l') {
       setOutputSelected(0);
@@ -185,6 +197,16 @@ export function App({
             <Text color="gray">r try again · s setup · q quit</Text>
           </Box>
         );
-      return <ResultsScreen report={report} columns={columns} notice={notice} showKeys={!leaving} />;
+      return (
+        <ResultsScreen
+          report={report}
+          columns={columns}
+          rows={rows}
+          notice={notice}
+          showKeys={!leaving}
+          offset={scroll}
+          onMeasure={setResultsHeight}
+        />
+      );
   }
 }

@@ -1,6 +1,7 @@
 import type { Report } from '@concur/core';
 import { Box, Text } from 'ink';
 import { ComparisonTable } from './ComparisonTable.js';
+import { ScrollView } from './ScrollView.js';
 import { SweepChart } from './SweepChart.js';
 import { TraitsTable } from './TraitsTable.js';
 import { VerdictLines } from './VerdictLines.js';
@@ -21,6 +22,9 @@ export function isSweep(report: Report): boolean {
   return [...levels.values()].some((seen) => seen.size > 1);
 }
 
+/** The key line under the scrolled results, and a spare line so the frame stays shorter than the terminal. */
+const FOOTER_LINES = 2;
+
 function Heading({ children }: { readonly children: string }) {
   return (
     <Box marginTop={1}>
@@ -35,21 +39,29 @@ function Heading({ children }: { readonly children: string }) {
 export function ResultsScreen({
   report,
   columns,
+  rows,
   notice,
   showKeys,
+  offset = 0,
+  onMeasure = () => {},
 }: {
   readonly report: Report;
   readonly columns: number;
+  readonly rows: number;
   /** One line about the last action: where the report was exported, or why that failed. */
   readonly notice?: string | undefined;
+  /** False for the last frame, left on the terminal at exit: then it is drawn whole, unscrolled. */
   readonly showKeys: boolean;
+  /** Lines scrolled down. */
+  readonly offset?: number;
+  readonly onMeasure?: (contentHeight: number) => void;
 }) {
   const order = report.settings.strategies;
   const sweep = isSweep(report);
   const ran = report.traits.some((t) => t.name !== 'baseline');
   const { workload, settings } = report;
-  return (
-    <Box flexDirection="column" width={columns}>
+  const content = (
+    <>
       <Text wrap="truncate">
         <Text bold>concur</Text>
         <Text color="gray">{' · '}</Text>
@@ -87,14 +99,25 @@ export function ResultsScreen({
           <Text>{report.recommendation}</Text>
         </>
       ) : null}
-      {notice ? (
-        <Box marginTop={1}>
-          <Text color="cyan">{notice}</Text>
-        </Box>
-      ) : null}
+    </>
+  );
+  return (
+    <Box flexDirection="column" width={columns}>
       {showKeys ? (
-        <Box marginTop={1}>
-          <Text color="gray">
+        <ScrollView
+          height={Math.max(5, rows - FOOTER_LINES - (notice ? 1 : 0))}
+          offset={offset}
+          onMeasure={onMeasure}
+        >
+          {content}
+        </ScrollView>
+      ) : (
+        content
+      )}
+      {notice ? <Text color="cyan">{notice}</Text> : null}
+      {showKeys ? (
+        <Box>
+          <Text color="gray" wrap="truncate">
             <Text color="white" bold>
               r
             </Text>{' '}
@@ -114,7 +137,7 @@ export function ResultsScreen({
             <Text color="white" bold>
               q
             </Text>{' '}
-            quit
+            quit · ↑↓ PgUp PgDn scroll
           </Text>
         </Box>
       ) : null}
