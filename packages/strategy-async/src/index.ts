@@ -1,4 +1,4 @@
-import { API_VERSION, defineStrategy, type SpawnSpec, type Unit } from '@concur/core';
+import { defineStrategy, type SpawnSpec, type Unit } from '@concur/core';
 import { claimMonitor, releaseMonitor } from './loop-monitor.js';
 import { claimHost } from './shared-host.js';
 import { SlotUnit } from './slot-unit.js';
@@ -8,7 +8,7 @@ import { SlotUnit } from './slot-unit.js';
  * flight, no parallelism.
  */
 export default defineStrategy({
-  meta: { name: 'async', version: '0.1.0', apiVersion: API_VERSION },
+  meta: { name: 'async', version: '0.1.0', apiVersion: 1 },
   model: 'async',
   summary: 'Units are slots on one event loop: many items in flight on one thread, no parallelism.',
   traits: {
