@@ -1,6 +1,7 @@
 /** `concur run WORKLOAD [flags]`: one comparison without questions. */
 import { discover } from '@concur/core';
 import { runPlain } from '../../plain/run-plain.js';
+import { STDOUT_TARGET } from '../../session/exports.js';
 import { builtins } from '../builtins.js';
 import type { CliContext } from '../context.js';
 import { isInteractive } from '../interactive.js';
@@ -16,7 +17,9 @@ export async function runCommand(
   const settings = parseRunFlags(flags);
   const catalog = await discover({ cwd: ctx.cwd, builtins: builtins() });
   const request = { ...settings, workload: await chooseWorkload(name, flags, catalog, ctx.cwd) };
-  if (isInteractive(ctx.stdout, ctx.env)) {
+  // `--json -` claims standard output for the report, so the dashboard cannot draw there.
+  const reportToStdout = Object.values(request.exports).includes(STDOUT_TARGET);
+  if (isInteractive(ctx.stdout, ctx.env) && !reportToStdout) {
     const code = await openDashboard({ catalog, initial: request, startImmediately: true }, ctx);
     if (code !== undefined) return code;
   }
