@@ -120,7 +120,8 @@ export async function compare(o: CompareOptions): Promise<Comparison> {
         ...(o.signal ? { signal: o.signal } : {}),
         stallMs: o.stallMs ?? timeoutMs + 10_000,
       }).catch((error: unknown) => {
-        if (error instanceof EngineFailure) return failedRecord(planned, inputs.length, error.message);
+        if (error instanceof EngineFailure)
+          return failedRecord(planned, inputs.length, error.message, error.cancelled);
         throw error;
       });
       records.push(record);
@@ -143,7 +144,9 @@ export async function compare(o: CompareOptions): Promise<Comparison> {
 }
 
 /** The record of a run whose engine process died or was stopped: every item failed with the reason. */
-function failedRecord(planned: PlannedRun, items: number, reason: string): RunRecord {
+function failedRecord(planned: PlannedRun, items: number, reason: string, cancelled: boolean): RunRecord {
+  const kind = cancelled ? ('cancelled' as const) : ('unit-exited' as const);
+  const message = cancelled ? `run cancelled; ${reason}` : reason;
   return {
     strategy: planned.strategy,
     run: planned.run,
@@ -167,7 +170,7 @@ function failedRecord(planned: PlannedRun, items: number, reason: string): RunRe
     loopDelay: { p50Ms: Number.NaN, p99Ms: Number.NaN, maxMs: Number.NaN },
     output: [],
     outputTruncated: false,
-    cancelled: false,
-    aborted: reason,
+    cancelled,
+    aborted: message,
   };
 }

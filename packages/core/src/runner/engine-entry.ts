@@ -20,6 +20,10 @@ process.on('message', (message: ToEngine) => {
   else if (message.kind === 'cancel') controller.abort();
 });
 // The parent is gone (killed, crashed): stop every unit, then leave.
+// A terminal's Ctrl-C or hang-up reaches the whole process group; this process stops when its parent says so
+// (a cancel message) or goes away, so that a run stopped by the user is reported as cancelled, not crashed.
+process.on('SIGINT', () => {});
+process.on('SIGHUP', () => {});
 process.on('disconnect', () => {
   controller.abort();
   setTimeout(() => process.exit(0), 3_000).unref();

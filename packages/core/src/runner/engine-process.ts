@@ -15,11 +15,21 @@ export interface EngineProcessOptions {
    * that never yields, on a strategy that runs tasks on the engine's own loop).
    */
   readonly stallMs?: number;
+  /** After a cancel, how long the engine may take to stop its units and report before it is killed. Default 1 s. */
+  readonly killAfterMs?: number;
 }
 
 /** The engine ran but could not finish the run (it crashed or was stopped for a stall). */
 export class EngineFailure extends Error {
   override name = 'EngineFailure';
+
+  /** `cancelled`: the run was being stopped on request when the engine went, so nothing failed on its own. */
+  constructor(
+    message: string,
+    readonly cancelled = false,
+  ) {
+    super(message);
+  }
 }
 
 /** Run one job in a fresh engine process and resolve with its record. */
@@ -51,10 +61,12 @@ export function runInEngineProcess(job: EngineJob, options: EngineProcessOptions
       options.signal?.removeEventListener('abort', cancel);
       fn();
     };
+    let cancelling = false;
     const cancel = () => {
+      cancelling = true;
       send(child, { kind: 'cancel' });
       // Give the engine time to stop its units and report; then it goes, whatever it is doing.
-      setTimeout(() => child.kill('SIGKILL'), 3_000).unref();
+      setTimeout(() => child.kill('SIGKILL'), options.killAfterMs ?? 1_000).unref();
     };
     const watchdog = setInterval(() => {
       if (options.stallMs && Date.now() - lastHeard > options.stallMs && !stallReason) {
@@ -82,7 +94,9 @@ export function runInEngineProcess(job: EngineJob, options: EngineProcessOptions
     child.on('exit', (code, signal) => {
       const how = signal ? `was killed by ${signal}` : `exited with code ${code}`;
       finish(() =>
-        reject(new EngineFailure(stallReason ?? `the engine process ${how} before finishing the run`)),
+        reject(
+          new EngineFailure(stallReason ?? `the engine process ${how} before finishing the run`, cancelling),
+        ),
       );
     });
     send(child, { kind: 'start', job });

@@ -34,4 +34,8 @@ process.on('message', async (message: ToService) => {
   } else if (message.kind === 'stop') await stop();
 });
 // The parent is gone: never outlive it.
+// A terminal's Ctrl-C or hang-up reaches the whole process group; this process stops when its parent says so
+// (a cancel message) or goes away, so that a run stopped by the user is reported as cancelled, not crashed.
+process.on('SIGINT', () => {});
+process.on('SIGHUP', () => {});
 process.on('disconnect', () => void stop());
