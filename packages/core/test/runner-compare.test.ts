@@ -125,4 +125,27 @@ describe('compare', () => {
     expect(result.runs).toHaveLength(1);
     expect(result.runs[0]?.cancelled).toBe(true);
   });
+
+  it('reports a run whose engine had to be killed while cancelling as cancelled, not crashed', async () => {
+    const controller = new AbortController();
+    const spin = defineWorkload({
+      ...echoWorkload,
+      task: new URL('./fixtures/tasks/spin.mjs', import.meta.url).href,
+      inputs: () => [60_000],
+    });
+    setTimeout(() => controller.abort(), 300);
+    const started = Date.now();
+    const result = await compare({
+      workload: spin,
+      params: {},
+      strategies: [],
+      runs: 1,
+      signal: controller.signal,
+    });
+    expect(Date.now() - started).toBeLessThan(5_000);
+    const [record] = result.runs;
+    expect(record?.cancelled).toBe(true);
+    expect(record?.failures.map((f) => f.kind)).toEqual(['cancelled']);
+    expect(result.cancelled).toBe(true);
+  });
 });

@@ -161,8 +161,8 @@ function failedRecord(planned: PlannedRun, items: number, reason: string, cancel
     serviceMs: new Array<number>(items).fill(Number.NaN),
     failures: Array.from({ length: items }, (_, index) => ({
       index,
-      kind: 'unit-exited' as const,
-      message: reason,
+      kind,
+      message,
       unit: -1,
     })),
     replacements: 0,
