@@ -7,7 +7,6 @@ import { pathToFileURL } from 'node:url';
 import { getHeapStatistics } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Failure, Outcome, TaskHost } from '@concur/core';
-import { loadUnitRuntime } from './core-runtime.js';
 import type { FromWorker, ToWorker, WorkerData, WorkerFigures } from './messages.js';
 import { ownThreadCpu, ownThreadId } from './thread-cpu.js';
 
@@ -15,10 +14,12 @@ if (!parentPort)
   throw new Error('worker-entry.js is the worker of @concur/strategy-thread; start it with new Worker()');
 const port = parentPort;
 const data = workerData as WorkerData;
-// Start importing the task while core's modules load: two waits become one. TaskHost imports it again (from
+// Start importing the task while core's unit-side modules load: two waits become one. TaskHost imports it again (from
 // the module cache) and reports any error properly, so a failure here is ignored.
 const preloaded = import(isAbsolute(data.task) ? pathToFileURL(data.task).href : data.task).catch(() => {});
-const { TaskHost: Host, ProgressCell, describeError } = await loadUnitRuntime();
+// Only the unit side of core (`@concur/core/runtime`): its main entry would load the engine, reports and
+// discovery into every worker and make start-up much slower.
+const { TaskHost: Host, ProgressCell, describeError } = await import('@concur/core/runtime');
 await preloaded;
 const cell = new ProgressCell(data.progressBuffer, data.progressIndex);
 const send = (message: FromWorker, transfer?: ArrayBuffer[]) => port.postMessage(message, transfer);

@@ -1,0 +1,12 @@
+import { expect, it } from 'vitest';
+import * as core from '../src/index.js';
+import * as runtime from '../src/runtime/index.js';
+
+// Units import `@concur/core/runtime` for a fast start; a strategy's main side imports `@concur/core`. Both
+// must hand out the very same classes, or a ProgressCell made on one side would not be one on the other.
+it('exports the unit side of the contract as the very same modules as the main entry', () => {
+  expect(runtime.TaskHost).toBe(core.TaskHost);
+  expect(runtime.ProgressCell).toBe(core.ProgressCell);
+  expect(runtime.describeError).toBe(core.describeError);
+  expect(runtime.loadTask).toBe(core.loadTask);
+});
