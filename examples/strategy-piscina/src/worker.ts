@@ -5,7 +5,7 @@
  */
 import { readlinkSync } from 'node:fs';
 import { workerData } from 'node:worker_threads';
-import { type Outcome, ProgressCell, TaskHost } from '@concur/core';
+import { type Outcome, ProgressCell, TaskHost } from '@concur/core/runtime';
 import type { ReadyAnswer, UnitData } from './messages.js';
 
 const data = workerData as UnitData;
