@@ -72,6 +72,16 @@ describe('the setup screen', () => {
     expect(request?.strategies).toEqual(['thread', 'async']);
   });
 
+  it('quits on q before anything ran, with exit code 0 and nothing started', async () => {
+    const execute = vi.fn<ExecuteComparison>();
+    const onExit = vi.fn();
+    const app = render(<App catalog={catalog()} execute={execute} onExit={onExit} />);
+    await tick();
+    app.stdin.write('q');
+    await eventually(() => expect(onExit).toHaveBeenCalledWith(0));
+    expect(execute).not.toHaveBeenCalled();
+  });
+
   it('refuses a bad value and says how to fix it', async () => {
     const { stdin, execute, frame } = setup({ runs: 0 });
     await tick();

@@ -34,7 +34,8 @@ export function Histogram({
   readonly color?: string;
 }) {
   const [top, bottom] = histogramRows(counts);
-  const axis = `0%${' '.repeat(CELL * 5 - 5)}50%${' '.repeat(CELL * 5 - 6)}100%`;
+  // "50%" starts under the sixth bucket, "100%" ends under the last bar.
+  const axis = `0%${' '.repeat(CELL * 5 - 2)}50%${' '.repeat(CELL * 5 - 8)}100%`;
   return (
     <Box flexDirection="column">
       <Text color="gray" wrap="truncate">

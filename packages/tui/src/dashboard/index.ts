@@ -20,6 +20,7 @@ export const startDashboard: StartDashboard = async (options: DashboardOptions):
         code = exitCode;
       },
     }),
+    // A frame is written whole inside a synchronized update (ink does that on a terminal): no tearing.
     { exitOnCtrlC: false },
   );
   await instance.waitUntilExit();
