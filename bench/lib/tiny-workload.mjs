@@ -1,0 +1,14 @@
+// A workload of N items that cost nothing: what is left to measure is concur itself.
+import { defineWorkload } from '@concur/core';
+
+export const taskUrl = (file) => new URL(`../tasks/${file}`, import.meta.url).href;
+
+export const tinyWorkload = (file = 'tiny.mjs') =>
+  defineWorkload({
+    name: 'bench-tiny',
+    description: 'Items that return their input at once',
+    kind: 'cpu',
+    task: taskUrl(file),
+    params: { items: { type: 'integer', default: 1, min: 1, description: 'How many items' } },
+    inputs: (params) => Array.from({ length: Number(params.items) }, (_, i) => i),
+  });
