@@ -1,4 +1,6 @@
 import { type ChildProcess, fork } from 'node:child_process';
+import { once } from 'node:events';
+import { setTimeout as delay } from 'node:timers/promises';
 import type { LiveSnapshot } from '../engine/live-state.js';
 import type { OutputChunk, RunRecord } from '../engine/run-record.js';
 import { InputError } from '../errors.js';
@@ -42,9 +44,16 @@ export function runInEngineProcess(job: EngineJob, options: EngineProcessOptions
   });
   const printed: OutputChunk[] = [];
   let printedBytes = 0;
+  let printedDropped = false;
+  // The end of stderr, kept apart from the bounded log: V8 says there why it ended the process.
+  let stderrTail = '';
   const keep = (stream: 'stdout' | 'stderr') => (chunk: Buffer) => {
+    if (stream === 'stderr') stderrTail = (stderrTail + chunk.toString()).slice(-4096);
     // What runs on the engine's own loop (async slots, the baseline) prints here; keep it, bounded.
-    if (printedBytes > 256 * 1024) return;
+    if (printedBytes > 256 * 1024) {
+      printedDropped = true;
+      return;
+    }
     printedBytes += chunk.length;
     printed.push({ unit: -1, stream, text: chunk.toString() });
   };
@@ -62,6 +71,7 @@ export function runInEngineProcess(job: EngineJob, options: EngineProcessOptions
       fn();
     };
     let cancelling = false;
+    let reported = false;
     const cancel = () => {
       cancelling = true;
       send(child, { kind: 'cancel' });
@@ -81,9 +91,20 @@ export function runInEngineProcess(job: EngineJob, options: EngineProcessOptions
     child.on('message', (message: FromEngine) => {
       lastHeard = Date.now();
       if (message.kind === 'snapshot') options.onSnapshot?.(message.snapshot);
-      else if (message.kind === 'done')
-        finish(() => resolve({ ...message.record, output: [...printed, ...message.record.output] }));
-      else
+      else if (message.kind === 'done') {
+        const record = message.record;
+        reported = true;
+        // The engine may still be writing what a task printed last: read it before handing the record on.
+        void Promise.race([once(child, 'close'), delay(1_000, undefined, { ref: false })]).then(() =>
+          finish(() =>
+            resolve({
+              ...record,
+              output: [...printed, ...record.output],
+              outputTruncated: record.outputTruncated || printedDropped,
+            }),
+          ),
+        );
+      } else
         finish(() =>
           reject(message.badInput ? new InputError(message.message) : new EngineFailure(message.message)),
         );
@@ -92,15 +113,29 @@ export function runInEngineProcess(job: EngineJob, options: EngineProcessOptions
       finish(() => reject(new EngineFailure(`engine process failed: ${error.message}`))),
     );
     child.on('exit', (code, signal) => {
-      const how = signal ? `was killed by ${signal}` : `exited with code ${code}`;
-      finish(() =>
-        reject(
-          new EngineFailure(stallReason ?? `the engine process ${how} before finishing the run`, cancelling),
-        ),
-      );
+      if (reported) return; // exited after its record: the 'done' branch finishes
+      // V8's last words on stderr may arrive just after the exit: wait for them, briefly.
+      const drained = child.stderr?.readableEnded === false ? once(child.stderr, 'end') : Promise.resolve();
+      void Promise.race([drained.catch(() => {}), delay(200, undefined, { ref: false })]).then(() => {
+        const how =
+          stallReason ?? `the engine process ${engineEnd(code, signal, stderrTail)} before finishing the run`;
+        finish(() => reject(new EngineFailure(how, cancelling)));
+      });
     });
     send(child, { kind: 'start', job });
   });
+}
+
+const OUT_OF_MEMORY = /JavaScript heap out of memory|Reached heap limit|Allocation failed/;
+
+/** How the engine process ended, naming the likely cause where its exit tells one. */
+function engineEnd(code: number | null, signal: NodeJS.Signals | null, stderrTail: string): string {
+  if (OUT_OF_MEMORY.test(stderrTail)) return 'ran out of memory (JavaScript heap out of memory)';
+  if (signal) return `was killed by ${signal}`;
+  // Only a task running on the engine's own loop (the async strategy, the baseline) can end it this way.
+  if (code === 0)
+    return 'exited with code 0 (a task running in the engine process, as on the async strategy, called process.exit)';
+  return `exited with code ${code}`;
 }
 
 function send(child: ChildProcess, message: ToEngine): void {
