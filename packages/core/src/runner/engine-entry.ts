@@ -11,7 +11,10 @@ import type { LiveRun } from '../engine/live-state.js';
 import { runStrategy } from '../engine/run-strategy.js';
 import { InputError } from '../errors.js';
 import type { EngineJob, FromEngine, ToEngine } from './messages.js';
+import { startOrphanWatchdog } from './orphan-watchdog.js';
 
+/** How long an engine whose parent is gone may take to stop its units before it leaves. */
+const ORPHAN_GRACE_MS = 3_000;
 const controller = new AbortController();
 const send = (message: FromEngine) => process.send?.(message);
 
@@ -26,8 +29,10 @@ process.on('SIGINT', () => {});
 process.on('SIGHUP', () => {});
 process.on('disconnect', () => {
   controller.abort();
-  setTimeout(() => process.exit(0), 3_000).unref();
+  setTimeout(() => process.exit(0), ORPHAN_GRACE_MS).unref();
 });
+// The same, when a task blocks this thread so that 'disconnect' can never be heard.
+startOrphanWatchdog(ORPHAN_GRACE_MS + 500);
 
 async function loadStrategy(url: string): Promise<Strategy> {
   const mod = (await import(url)) as { default?: unknown };
