@@ -80,7 +80,15 @@ async function c10kExperiment(ctx, section) {
   const contenders = Object.fromEntries(
     STRATEGY_NAMES.map((name) => [
       name,
-      () => oneRun({ workload: c10k, params, strategies: [name], ...plans[name], timeoutMs: 60_000 }),
+      () =>
+        oneRun({
+          workload: c10k,
+          params,
+          strategies: [name],
+          ...plans[name],
+          timeoutMs: 60_000,
+          allowFailures: true,
+        }),
     ]),
   );
   const figures = await interleaved(ctx.rounds.c10k, contenders);
@@ -93,10 +101,20 @@ async function c10kExperiment(ctx, section) {
     const wall = median(records.map((r) => r.wallMs));
     const startup = median(records.map((r) => r.startupMs));
     const rss = median(records.map((r) => r.peakRssBytes));
-    return { name, wall, startup, rss };
+    const failed = records.reduce((sum, r) => sum + r.items.failed, 0);
+    const reason = records.flatMap((r) => r.failures)[0]?.message;
+    return { name, wall, startup, rss, failed, reason };
   });
   section.table(
-    ['strategy', 'wall', 'wall / latency limit', 'of which start-up', 'after start-up / limit', 'peak RSS'],
+    [
+      'strategy',
+      'wall',
+      'wall / latency limit',
+      'of which start-up',
+      'after start-up / limit',
+      'peak RSS',
+      'failed GETs',
+    ],
     summary.map((s) => [
       s.name,
       ms(s.wall),
@@ -104,13 +122,19 @@ async function c10kExperiment(ctx, section) {
       ms(s.startup),
       ratio((s.wall - s.startup) / latencyMs),
       mib(s.rss),
+      s.failed ? `${fmt(s.failed)} (${s.reason})` : '0',
     ]),
   );
+  for (const s of summary)
+    if (s.failed)
+      section.note(
+        `${s.name}: ${fmt(s.failed)} of ${fmt(items * records(figures, s.name))} GETs failed ("${s.reason}"): 10,000 connections opened at once overflow the kernel's accept queue (net.core.somaxconn, tcp_max_syn_backlog) when the server process cannot accept fast enough; its wall is that of a run with failures.`,
+      );
   const fastest = summary.reduce((a, b) => (b.wall < a.wall ? b : a));
   const leanest = summary.reduce((a, b) => (b.rss < a.rss ? b : a));
   const asyncRow = summary.find((s) => s.name === 'async');
   section.check(
-    fastest.name === 'async',
+    fastest.name === 'async' && asyncRow.failed === 0,
     `c10k: async closest to the latency limit — async ${ratio(asyncRow.wall / latencyMs)} of it, best ${fastest.name} ${ratio(fastest.wall / latencyMs)}`,
   );
   section.check(
@@ -118,3 +142,5 @@ async function c10kExperiment(ctx, section) {
     `c10k: async uses the least memory — async ${mib(asyncRow.rss)}, least ${leanest.name} ${mib(leanest.rss)}`,
   );
 }
+
+const records = (figures, name) => figures[name].length;
