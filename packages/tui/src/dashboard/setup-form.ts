@@ -95,6 +95,8 @@ export function formToRequest(
       timeoutMs: initial.timeoutMs ?? 30_000,
       strategyOptions: initial.strategyOptions ?? {},
       exports: initial.exports ?? {},
+      // `concur run --no-baseline` in a terminal: the form has no field for it, so carry it through.
+      ...(initial.baseline === undefined ? {} : { baseline: initial.baseline }),
     },
   };
 }
