@@ -2,7 +2,6 @@
  * The entry file every unit forks: `node child-entry.js <task ref> <unit slot>`. It imports the task once
  * (setup once), then runs the items the engine sends over IPC until it is told to close.
  */
-import { importCoreRuntime } from './core-runtime.js';
 import type { FromUnit, ToUnit } from './messages.js';
 import { sampleSelf } from './sample-self.js';
 import { throttledProgress } from './throttled-progress.js';
@@ -29,7 +28,9 @@ if (!process.send) {
 // this event; the watchdog thread (below) covers that case.
 process.on('disconnect', () => process.exit(1));
 
-const { TaskHost, describeError } = await importCoreRuntime();
+// Only the unit side of core: its main entry (engine, reports, discovery) would cost a fresh process
+// 100–200 ms, several times what a bare fork() takes to answer.
+const { TaskHost, describeError } = await import('@concur/core/runtime');
 // Before the task's own code runs: a task's import or setup may spin forever too.
 startOrphanWatchdog();
 
