@@ -33,3 +33,16 @@ it('gives up with a reason when units cannot start', async () => {
   expect(result.aborted).toContain('no such binary');
   expect(result.failures.every((f) => f.kind === 'spawn-failed')).toBe(true);
 });
+
+it('gives up on units that never become ready, naming why', async () => {
+  const setupHangs = new URL('./fixtures/tasks/setup-hangs.mjs', import.meta.url).href;
+  const result = await runStrategy({
+    strategy: inline,
+    task: setupHangs,
+    inputs: [1, 2],
+    concurrency: 1,
+    timeoutMs: 100,
+  });
+  expect(result.items).toEqual({ total: 2, done: 0, failed: 2 });
+  expect(result.aborted).toMatch(/did not become ready within 100 ms/);
+});

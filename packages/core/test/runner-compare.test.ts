@@ -130,19 +130,25 @@ describe('compare', () => {
     const controller = new AbortController();
     const spin = defineWorkload({
       ...echoWorkload,
-      task: new URL('./fixtures/tasks/spin.mjs', import.meta.url).href,
+      task: new URL('./fixtures/tasks/spin-progress.mjs', import.meta.url).href,
       inputs: () => [60_000],
     });
-    setTimeout(() => controller.abort(), 300);
-    const started = Date.now();
+    let cancelledAt = 0;
     const result = await compare({
       workload: spin,
       params: {},
       strategies: [],
       runs: 1,
       signal: controller.signal,
+      // Cancel once the item is running and blocking the engine's loop, however long the engine took to start.
+      onEvent: (e) => {
+        if (e.type === 'snapshot' && e.snapshot.inFlight > 0 && !cancelledAt) {
+          cancelledAt = Date.now();
+          controller.abort();
+        }
+      },
     });
-    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(Date.now() - cancelledAt).toBeLessThan(5_000);
     const [record] = result.runs;
     expect(record?.cancelled).toBe(true);
     expect(record?.failures.map((f) => f.kind)).toEqual(['cancelled']);

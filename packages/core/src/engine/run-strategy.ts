@@ -192,14 +192,16 @@ class StrategyRun {
     slot.cell.set(0);
     let unit: Unit;
     try {
-      unit = await this.o.strategy.spawn({
-        unit: slot.index,
-        task: this.o.task,
-        progress: slot.cell,
-        inFlight: this.capacity,
-        options: this.o.options ?? {},
-        output: (stream, text) => this.log.add(slot.index, stream, text),
-      });
+      unit = await this.readyWithinTimeout(
+        this.o.strategy.spawn({
+          unit: slot.index,
+          task: this.o.task,
+          progress: slot.cell,
+          inFlight: this.capacity,
+          options: this.o.options ?? {},
+          output: (stream, text) => this.log.add(slot.index, stream, text),
+        }),
+      );
     } catch (error) {
       this.spawnFailed(slot, error);
       return;
@@ -227,6 +229,37 @@ class StrategyRun {
       () => {},
     );
     this.pump(slot);
+  }
+
+  /**
+   * A unit must be ready within the item timeout: a task whose import or setup never finishes would
+   * otherwise hold its slot forever. A unit that turns up after that is killed.
+   */
+  private readyWithinTimeout(spawning: Promise<Unit>): Promise<Unit> {
+    if (!Number.isFinite(this.timeoutMs)) return spawning;
+    return new Promise<Unit>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        reject(
+          new Error(
+            `a unit did not become ready within ${this.timeoutMs} ms (a task import or setup that never finishes?)`,
+          ),
+        );
+        spawning.then(
+          (late) => this.pendingKills.push(late.kill().catch(() => {})),
+          () => {},
+        );
+      }, this.timeoutMs);
+      spawning.then(
+        (unit) => {
+          clearTimeout(timer);
+          resolve(unit);
+        },
+        (error: unknown) => {
+          clearTimeout(timer);
+          reject(error);
+        },
+      );
+    });
   }
 
   private spawnFailed(slot: Slot, error: unknown): void {
