@@ -1,11 +1,9 @@
 // The example end to end as concur's `--task` path sees it: check the task file and the inputs, build the
 // workload, run every item through a TaskHost, and check each answer independently.
-// (A test through the `concur` command itself belongs with the CLI.)
 import { dirname } from 'node:path';
-import { TaskHost } from '@concur/core';
+import { customWorkload, TaskHost } from '@concur/core';
 import { describe, expect, it } from 'vitest';
 import { inputsFile, taskFile } from '../src/index.js';
-import { customWorkload } from './custom-workload.js';
 
 interface Answer {
   readonly n: number;

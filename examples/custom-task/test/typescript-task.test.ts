@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
 const coreIndex = pathToFileURL(createRequire(import.meta.url).resolve('@concur/core'));
-const customWorkloadModule = new URL('./workload/custom-workload.js', coreIndex).href;
+const customWorkloadModule = coreIndex.href;
 const [major = 0, minor = 0] = process.versions.node.split('.').map(Number);
 const stripsTypesByDefault = major > 23 || (major === 23 && minor >= 6);
 
