@@ -104,4 +104,16 @@ describe('summarize', () => {
     ]);
     expect(lines[1]?.text).toMatch(/at concurrency 4$/);
   });
+
+  it('races strategies that each ran at their own default concurrency against each other', () => {
+    // No sweep: thread at one unit per core, async at one slot per item, as `concur run` picks by default.
+    const runs = [1, 2].flatMap((run) => [
+      makeRun('baseline', run, 1000 + run),
+      makeRun('thread', run, 500 + run, { concurrency: 2 }),
+      makeRun('async', run, 100 + run, { concurrency: 10 }),
+    ]);
+    const { verdict: lines } = summarize(runs, 10, 2);
+    expect(lines.map((l) => [l.winner, l.loser, l.concurrency])).toEqual([['async', 'thread', 10]]);
+    expect(lines[0]?.text).not.toMatch(/at concurrency/);
+  });
 });

@@ -1,5 +1,7 @@
 /**
- * The verdict: at each concurrency, the fastest strategy (lowest mean wall time) against every other one.
+ * The verdict: the fastest strategy (lowest mean wall time) against every other one — each at its own
+ * concurrency when every strategy ran at one (its default, or the one asked for), or level by level in a
+ * concurrency sweep.
  * A winner is named only where the difference is outside the noise (see `compareSamples`). The baseline
  * takes part only where a single strategy ran at a concurrency, so that a lone strategy still gets a verdict;
  * otherwise the speedup column already compares every row with it.
@@ -17,16 +19,20 @@ export interface SummarizedGroup {
 export function verdictLines(groups: readonly SummarizedGroup[]): VerdictLine[] {
   const baseline = groups.find((group) => group.summary.strategy === 'baseline');
   const contenders = groups.filter((group) => group !== baseline);
-  const levels = [...new Set(contenders.map((group) => group.summary.concurrency))];
+  const names = new Set(contenders.map((group) => group.summary.strategy));
+  // A sweep: some strategy ran at several concurrencies. Otherwise each strategy ran at its own level
+  // (process and thread at one unit per core, async at one slot per item): race them as they ran.
+  const sweep = contenders.length > names.size;
+  const levels = sweep ? [...new Set(contenders.map((group) => group.summary.concurrency))] : [undefined];
   const lines: VerdictLine[] = [];
-  for (const concurrency of levels) {
-    const atLevel = contenders.filter((group) => group.summary.concurrency === concurrency);
+  for (const level of levels) {
+    const atLevel = contenders.filter((group) => level === undefined || group.summary.concurrency === level);
     if (atLevel.length === 1 && baseline) atLevel.push(baseline);
     if (atLevel.length < 2) continue;
     const fastest = atLevel.reduce((best, group) => (mean(group.walls) < mean(best.walls) ? group : best));
     for (const other of atLevel) {
       if (other === fastest) continue;
-      lines.push(verdictLine(fastest, other, concurrency, levels.length > 1));
+      lines.push(verdictLine(fastest, other, level ?? fastest.summary.concurrency, sweep));
     }
   }
   return lines;
