@@ -95,7 +95,7 @@ describe.skipIf(process.platform !== 'linux')('concur in a terminal', () => {
         'the process strategy running its units',
         () => {
           const screen = plain(output).slice(-6000);
-          if (!/▶ process[\s\S]*│ pid \d+ /.test(screen)) return false;
+          if (!/▶ process[\s\S]*\n\s+pid \d+ /.test(screen)) return false;
           children = descendantsOf(term.pid);
           return children.length >= 2; // the engine process and at least one unit
         },

@@ -80,7 +80,7 @@ export function LiveScreen({
             snapshotAt={board.snapshotAt}
             now={now}
             budget={budget}
-            width={columns - 4}
+            width={columns - 2}
             color={strategyColour(lane.name, order)}
             stalledMs={stalled}
             stallHint={stallHint(lane.name === 'baseline' ? 'baseline' : models[lane.name], workload.kind)}

@@ -7,8 +7,8 @@ import { UnitRow } from './UnitRow.js';
 
 /** Lines kept for the blocked-loop warning, shown or not, so the screen never jumps. */
 const STALL_LINES = 2;
-/** Lines the live panel needs besides its unit rows: border (2), two header lines, the warning. */
-export const PANEL_CHROME_LINES = 4 + STALL_LINES;
+/** Lines the live panel needs besides its unit rows: two header lines, the warning, a blank line after. */
+export const PANEL_CHROME_LINES = 3 + STALL_LINES;
 /** Lines the histogram takes when the units do not all fit. */
 export const HISTOGRAM_LINES = 4;
 
@@ -58,7 +58,8 @@ export function StrategyPanel(props: StrategyPanelProps) {
   const idWidth = Math.max(8, ...rows.map((u) => u.id.length));
   const barWidth = Math.max(10, Math.min(40, width - idWidth - 62));
   return (
-    <Box flexDirection="column" borderStyle="round" borderColor={color} paddingX={1}>
+    // No border box: ink redraws every cell of a frame, and a border costs a fifth of the frame's time.
+    <Box flexDirection="column" marginBottom={1}>
       <Text wrap="truncate">
         <Text color={color} bold>{`▶ ${lane.name}`}</Text>
         {`  ${label}`}
@@ -73,48 +74,50 @@ export function StrategyPanel(props: StrategyPanelProps) {
           </>
         ) : null}
       </Text>
-      <Text wrap="truncate">
-        {snapshot ? (
-          <>
-            <Text color="gray">done </Text>
-            {`${snapshot.done}/${snapshot.total}`}
-            {snapshot.failed > 0 ? <Text color="red">{` ✗ ${snapshot.failed}`}</Text> : null}
-            <Text color="gray"> · </Text>
-            {`${snapshot.throughput.toFixed(1)} items/s`}
-            <Text color="gray"> · engine loop delay p99 </Text>
-            {formatDuration(snapshot.loopDelay.p99Ms)}
-            <Text color="gray">, max </Text>
-            {formatDuration(snapshot.loopDelay.maxMs)}
-          </>
-        ) : (
-          <Text color="yellow">waiting for the engine's first snapshot…</Text>
-        )}
-        {lane.finished.length > 0 ? (
-          <>
-            <Text color="gray"> · before:</Text>
-            <FinishedRuns finished={lane.finished} />
-          </>
+      <Box flexDirection="column" paddingLeft={2}>
+        <Text wrap="truncate">
+          {snapshot ? (
+            <>
+              <Text color="gray">done </Text>
+              {`${snapshot.done}/${snapshot.total}`}
+              {snapshot.failed > 0 ? <Text color="red">{` ✗ ${snapshot.failed}`}</Text> : null}
+              <Text color="gray"> · </Text>
+              {`${snapshot.throughput.toFixed(1)} items/s`}
+              <Text color="gray"> · engine loop delay p99 </Text>
+              {formatDuration(snapshot.loopDelay.p99Ms)}
+              <Text color="gray">, max </Text>
+              {formatDuration(snapshot.loopDelay.maxMs)}
+            </>
+          ) : (
+            <Text color="yellow">waiting for the engine's first snapshot…</Text>
+          )}
+          {lane.finished.length > 0 ? (
+            <>
+              <Text color="gray"> · before:</Text>
+              <FinishedRuns finished={lane.finished} />
+            </>
+          ) : null}
+        </Text>
+        {rows.map((unit) => (
+          <UnitRow key={unit.slot} unit={unit} idWidth={idWidth} barWidth={barWidth} color={color} />
+        ))}
+        {snapshot && truncated ? (
+          <Histogram
+            counts={snapshot.progressHistogram}
+            inFlight={snapshot.inFlight}
+            unitCount={snapshot.unitCount}
+            shown={rows.length}
+            color={color}
+          />
         ) : null}
-      </Text>
-      {rows.map((unit) => (
-        <UnitRow key={unit.slot} unit={unit} idWidth={idWidth} barWidth={barWidth} color={color} />
-      ))}
-      {snapshot && truncated ? (
-        <Histogram
-          counts={snapshot.progressHistogram}
-          inFlight={snapshot.inFlight}
-          unitCount={snapshot.unitCount}
-          shown={rows.length}
-          color={color}
-        />
-      ) : null}
-      <Box height={STALL_LINES}>
-        {props.stalledMs === null ? null : (
-          <Text color="yellow">
-            {`⚠ engine event loop blocked for ${formatDuration(props.stalledMs)} — a task is not yielding`}
-            {props.stallHint ? ` (expected for ${props.stallHint})` : ''}
-          </Text>
-        )}
+        <Box height={STALL_LINES}>
+          {props.stalledMs === null ? null : (
+            <Text color="yellow">
+              {`⚠ engine event loop blocked for ${formatDuration(props.stalledMs)} — a task is not yielding`}
+              {props.stallHint ? ` (expected for ${props.stallHint})` : ''}
+            </Text>
+          )}
+        </Box>
       </Box>
     </Box>
   );
