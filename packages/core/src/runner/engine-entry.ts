@@ -84,11 +84,23 @@ async function run(job: EngineJob): Promise<void> {
     clearInterval(ticker);
     if (live) send({ kind: 'snapshot', snapshot: { ...live.snapshot(job.maxRows), loopBlockedMs: 0 } });
     const { log: _log, values: _values, ...record } = result;
-    send({ kind: 'done', record });
+    await sendLast({ kind: 'done', record });
   } catch (error) {
     clearInterval(ticker);
     const message = error instanceof Error ? error.message : String(error);
-    send({ kind: 'failed', message, badInput: error instanceof InputError });
+    await sendLast({ kind: 'failed', message, badInput: error instanceof InputError });
   }
   process.disconnect?.();
+}
+
+/**
+ * Send the last message and wait until it has left: disconnecting with a large record (a run of many
+ * thousand items) still being written drops it, and the parent would see an engine that died.
+ */
+function sendLast(message: FromEngine): Promise<void> {
+  return new Promise((resolve) => {
+    // The callback comes once the message is written, or with an error if the channel is gone.
+    if (process.send) process.send(message, undefined, {}, () => resolve());
+    else resolve();
+  });
 }

@@ -114,9 +114,14 @@ export function runInEngineProcess(job: EngineJob, options: EngineProcessOptions
     );
     child.on('exit', (code, signal) => {
       if (reported) return; // exited after its record: the 'done' branch finishes
-      // V8's last words on stderr may arrive just after the exit: wait for them, briefly.
-      const drained = child.stderr?.readableEnded === false ? once(child.stderr, 'end') : Promise.resolve();
-      void Promise.race([drained.catch(() => {}), delay(200, undefined, { ref: false })]).then(() => {
+      // 'exit' can come before the last messages (a large record takes a while to read) and before V8's
+      // last words on stderr: wait for the channel and stderr to close (bounded) before calling it a crash.
+      const drained = Promise.all([
+        child.connected ? once(child, 'disconnect') : undefined,
+        child.stderr?.readableEnded === false ? once(child.stderr, 'end') : undefined,
+      ]);
+      void Promise.race([drained.catch(() => {}), delay(5_000, undefined, { ref: false })]).then(() => {
+        if (reported) return;
         const how =
           stallReason ?? `the engine process ${engineEnd(code, signal, stderrTail)} before finishing the run`;
         finish(() => reject(new EngineFailure(how, cancelling)));
