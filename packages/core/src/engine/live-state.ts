@@ -90,14 +90,19 @@ export class LiveRun {
   /** A unit is ready in this slot (a replacement keeps the slot's counts). */
   attach(slot: number, id: string, cell: ProgressCell): void {
     const state = this.slots[slot];
+    // A unit's CPU figures count from its start: its first sample already gives a CPU %.
+    const since = {
+      lastCpuMs: 0,
+      lastSampleAt: performance.now(),
+      cpuPercent: undefined,
+      memoryBytes: undefined,
+    };
     if (!state) {
-      this.slots[slot] = { id, state: 'idle', items: new Set(), done: 0, failed: 0, cell };
+      this.slots[slot] = { id, state: 'idle', items: new Set(), done: 0, failed: 0, cell, ...since };
       return;
     }
-    state.id = id;
-    state.state = 'idle';
+    Object.assign(state, { id, state: 'idle', cell }, since);
     state.items.clear();
-    state.cell = cell;
   }
 
   starting(slot: number, cell: ProgressCell): void {

@@ -35,7 +35,7 @@ export interface RunStrategyOptions {
    * told anything, so the engine process sends a snapshot from here (throttled).
    */
   readonly onActivity?: () => void;
-  /** How often units are sampled for the live screen's CPU and memory columns; 0 turns it off. */
+  /** How often units are sampled for the live screen's CPU and memory columns (default 250 ms); 0 turns it off. */
   readonly sampleEveryMs?: number;
   /** Keep every item's value in the result (tests and fidelity checks). */
   readonly keepValues?: boolean;
@@ -434,7 +434,7 @@ class StrategyRun {
   }
 
   private startSampling(): NodeJS.Timeout | undefined {
-    const every = this.o.sampleEveryMs ?? 500;
+    const every = this.o.sampleEveryMs ?? 250;
     if (every <= 0) return undefined;
     let busy = false;
     const timer = setInterval(() => {

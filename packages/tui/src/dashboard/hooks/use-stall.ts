@@ -6,11 +6,14 @@ export const STALL_AFTER_MS = 500;
 export const FIRST_SNAPSHOT_GRACE_MS = 1500;
 
 /**
- * How long the engine has been silent during a run, or null while snapshots keep arriving. The
- * dashboard's own clock keeps going (it is another process), which is how it can tell.
+ * How long the engine's loop has been blocked during a run, or null while it turns. Two ways to tell: the
+ * engine says so in a snapshot it sends from a blocked loop (on a task's progress or a settled item), or it
+ * goes silent — the dashboard's own clock keeps going (it is another process).
  */
 export function stalledFor(board: LiveBoard, now: number): number | null {
   if (!board.current) return null;
+  const reported = board.snapshot?.loopBlockedMs ?? 0;
+  if (reported > 0 && board.snapshotAt !== null) return reported + (now - board.snapshotAt);
   const since = board.snapshotAt ?? board.current.startedAt;
   const limit = board.snapshotAt === null ? FIRST_SNAPSHOT_GRACE_MS : STALL_AFTER_MS;
   const silent = now - since;
