@@ -99,3 +99,19 @@ export function runHand(strategy, job) {
     );
   });
 }
+
+/** One run of `runStrategy` in a fresh process of its own (see engine-run.mjs for why not `compare`). */
+export function runEngineDirect(job) {
+  const file = fileURLToPath(new URL('./engine-run.mjs', import.meta.url));
+  return new Promise((resolve, reject) => {
+    execFile(
+      process.execPath,
+      [file, JSON.stringify(job)],
+      { maxBuffer: 1 << 20 },
+      (error, stdout, stderr) => {
+        if (error) reject(new Error(`engine-run.mjs failed: ${stderr || error.message}`));
+        else resolve(JSON.parse(stdout.trim().split('\n').at(-1)));
+      },
+    );
+  });
+}
