@@ -4,7 +4,7 @@
 //   npm run bench                       # builds, then every section (a few minutes on 2 cores)
 //   node bench/run.mjs --quick          # a smoke pass in seconds: tiny sizes, one round, no BENCHMARKS.md
 //   node bench/run.mjs --only fidelity  # one section (or several, comma-separated); no BENCHMARKS.md
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { article } from './article.mjs';
@@ -115,6 +115,10 @@ ${summary.join('\n')}
 \`\`\`
 
 ${sections.map((s) => s.markdown()).join('\n')}
+## Findings
+
+${readFileSync(new URL('./findings.md', import.meta.url), 'utf8').trim()}
+
 ## Per-package benchmarks
 
 Each package measures its own strategy in more depth; their figures were taken on other days:
