@@ -117,6 +117,8 @@ export class LiveRun {
   }
 
   began(slot: number, index: number): void {
+    // Units that are ready take items before the slowest one is: the run is under way from the first.
+    if (this.phase === 'starting') this.phase = 'running';
     const state = this.slots[slot];
     if (!state) return;
     state.items.add(index);
