@@ -1,10 +1,12 @@
 /**
  * Is one sample of times really smaller than another, or is the difference inside the noise? With at least
- * two values on each side: Welch's t-test at 95% (it does not assume equal spreads). With fewer, the noise
- * is unknown, so a winner is named only when it is faster by more than {@link SINGLE_RUN_THRESHOLD}.
+ * two values on each side: Welch's t-test at 95% (it does not assume equal spreads) — or, since with two or
+ * three runs its critical value is huge (12.7 at one degree of freedom), samples whose ranges do not even
+ * overlap and whose means differ by at least {@link SINGLE_RUN_THRESHOLD}. With fewer values the noise is
+ * unknown, so a winner is named only when it is faster by at least that threshold.
  */
 import { tCritical95 } from './confidence.js';
-import { finite, mean, sd } from './descriptive.js';
+import { finite, max, mean, min, sd } from './descriptive.js';
 import { type RatioWithUncertainty, ratioOfMeans } from './ratio.js';
 
 /** With a single run on a side, only a ratio of at least 1.10 (10% faster) counts as a difference. */
@@ -17,8 +19,11 @@ export interface Comparison {
   readonly ratio: RatioWithUncertainty;
   /** Whether the difference is outside the noise. */
   readonly significant: boolean;
-  /** `welch`: t-test on two samples of ≥ 2; `threshold`: too few values to measure noise. */
-  readonly method: 'welch' | 'threshold';
+  /**
+   * `welch`: t-test on two samples of ≥ 2; `separated`: the t-test could not tell, but the ranges are apart
+   * and the ratio is past the threshold; `threshold`: too few values to measure noise.
+   */
+  readonly method: 'welch' | 'separated' | 'threshold';
 }
 
 /** Compare two samples of times (smaller is faster). Non-finite values are ignored. */
@@ -33,7 +38,11 @@ export function compareSamples(a: readonly number[], b: readonly number[]): Comp
   const ratio = faster === 'a' ? ratioOfMeans(sb, sa) : ratioOfMeans(sa, sb);
   if (xa.length < 2 || xb.length < 2)
     return { faster, ratio, significant: ratio.value >= SINGLE_RUN_THRESHOLD, method: 'threshold' };
-  return { faster, ratio, significant: welchSignificant(xa.length, sa, xb.length, sb), method: 'welch' };
+  if (welchSignificant(xa.length, sa, xb.length, sb))
+    return { faster, ratio, significant: true, method: 'welch' };
+  const [fast, slow] = faster === 'a' ? [xa, xb] : [xb, xa];
+  const apart = max(fast) < min(slow) && ratio.value >= SINGLE_RUN_THRESHOLD;
+  return { faster, ratio, significant: apart, method: apart ? 'separated' : 'welch' };
 }
 
 /** Welch's t-test, two-sided at 95%, degrees of freedom by Welch–Satterthwaite. */
