@@ -33,12 +33,16 @@ export function recommend(summary: readonly StrategySummary[], verdict: readonly
       `${best.strategy} won${speedup}; the work used about one core (CPU ${Math.round(best.cpuUtilisation * 100)} %).`,
     );
 
-  for (const row of rows) {
-    if (row === best || !(row.startupMs > 0.3 * row.wall.median)) continue;
+  const slowStarters = rows.filter((row) => row !== best && row.startupMs > 0.3 * row.wall.median);
+  if (slowStarters.length > 0)
     lines.push(
-      `${row.strategy} spent ${formatDuration(row.startupMs)} of its ${formatDuration(row.wall.median)} starting units: start-up cost decided it for this workload.`,
+      `Start-up cost decided it for ${slowStarters
+        .map(
+          (row) =>
+            `${row.strategy} (${formatDuration(row.startupMs)} of ${formatDuration(row.wall.median)} spent starting units)`,
+        )
+        .join(', ')}.`,
     );
-  }
   const heaviest = rows.reduce((a, b) => (b.peakRssBytes > a.peakRssBytes ? b : a));
   if (heaviest !== best && best.peakRssBytes > 0 && heaviest.peakRssBytes > 2 * best.peakRssBytes)
     lines.push(

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { recommend } from '../src/report/recommend.js';
+import { summarize } from '../src/report/summarize.js';
+import { makeRun } from './report-fixture-runs.js';
+
+const advise = (runs: ReturnType<typeof makeRun>[]) => {
+  const { summary, verdict } = summarize(runs, 10, 2);
+  return recommend(summary, verdict);
+};
+
+describe('recommend', () => {
+  it('calls work CPU-bound when the winner kept several cores busy', () => {
+    const runs = [1, 2, 3].flatMap((run) => [
+      makeRun('baseline', run, 1000 + run),
+      makeRun('thread', run, 510 + run, { cpuCores: 1.9 }),
+      makeRun('async', run, 1000 + run),
+    ]);
+    expect(advise(runs)).toMatch(/^CPU-bound here: thread won by keeping 1\.9 cores busy/);
+  });
+
+  it('calls work I/O-bound when the winner mostly waited, and names start-up cost where it decided', () => {
+    const runs = [1, 2, 3].flatMap((run) => [
+      makeRun('baseline', run, 1000 + run, { cpuCores: 0.1 }),
+      makeRun('async', run, 100 + run, { cpuCores: 0.2, concurrency: 10 }),
+      makeRun('process', run, 600 + run, { cpuCores: 0.6, startupMs: 450 }),
+    ]);
+    const advice = advise(runs);
+    expect(advice).toMatch(/^I\/O-bound here: .*async won/);
+    expect(advice).toContain('Start-up cost decided it for process (450 ms of 602 ms spent starting units).');
+  });
+
+  it('refuses to pick where nothing is faster beyond the noise', () => {
+    const runs = [1, 2, 3].flatMap((run) => [
+      makeRun('thread', run, [100, 130, 90][run - 1] ?? 0),
+      makeRun('async', run, [110, 95, 120][run - 1] ?? 0),
+    ]);
+    expect(advise(runs)).toMatch(/^No strategy was faster beyond the noise/);
+  });
+
+  it('warns when items failed', () => {
+    const runs = [makeRun('thread', 1, 100, { items: { total: 10, done: 8, failed: 2 } })];
+    expect(advise(runs)).toContain('Items failed under thread (2)');
+  });
+});
