@@ -106,6 +106,25 @@ describe('compare', () => {
     expect(record?.items.failed).toBe(1);
   }, 30_000);
 
+  it('stops a run whose task never yields even though it keeps reporting progress', async () => {
+    const workload = defineWorkload({
+      ...echoWorkload,
+      task: new URL('./fixtures/tasks/spin-progress.mjs', import.meta.url).href,
+      inputs: () => [60_000],
+    });
+    const started = Date.now();
+    const result = await compare({
+      workload,
+      params: {},
+      strategies: [],
+      runs: 1,
+      timeoutMs: 200,
+      stallMs: 1_000,
+    });
+    expect(result.runs[0]?.aborted).toMatch(/event loop was blocked/);
+    expect(Date.now() - started).toBeLessThan(15_000);
+  }, 30_000);
+
   it('stops after the current run when cancelled and says so', async () => {
     const controller = new AbortController();
     const slow = defineWorkload({

@@ -89,7 +89,9 @@ export function runInEngineProcess(job: EngineJob, options: EngineProcessOptions
     if (options.signal?.aborted) cancel();
 
     child.on('message', (message: FromEngine) => {
-      lastHeard = Date.now();
+      // A snapshot sent from a blocked loop (a task's progress) is no sign the loop turns: count from when
+      // the engine says it last did, so a task that reports progress while never yielding is stopped too.
+      lastHeard = Date.now() - (message.kind === 'snapshot' ? (message.snapshot.loopBlockedMs ?? 0) : 0);
       if (message.kind === 'snapshot') options.onSnapshot?.(message.snapshot);
       else if (message.kind === 'done') {
         const record = message.record;
