@@ -104,14 +104,10 @@ export function runHand(strategy, job) {
 export function runEngineDirect(job) {
   const file = fileURLToPath(new URL('./engine-run.mjs', import.meta.url));
   return new Promise((resolve, reject) => {
-    execFile(
-      process.execPath,
-      [file, JSON.stringify(job)],
-      { maxBuffer: 1 << 20 },
-      (error, stdout, stderr) => {
-        if (error) reject(new Error(`engine-run.mjs failed: ${stderr || error.message}`));
-        else resolve(JSON.parse(stdout.trim().split('\n').at(-1)));
-      },
-    );
+    const child = execFile(process.execPath, [file], { maxBuffer: 1 << 20 }, (error, stdout, stderr) => {
+      if (error) reject(new Error(`engine-run.mjs failed: ${stderr || error.message}`));
+      else resolve(JSON.parse(stdout.trim().split('\n').at(-1)));
+    });
+    child.stdin.end(JSON.stringify(job));
   });
 }

@@ -5,7 +5,10 @@
 import { runStrategy } from '@concur/core';
 import { STRATEGIES } from './concur.mjs';
 
-const job = JSON.parse(process.argv[2]);
+// The job comes on stdin: 10,000 inputs are too long for a command line.
+let text = '';
+for await (const chunk of process.stdin) text += chunk;
+const job = JSON.parse(text);
 const run = await runStrategy({
   strategy: STRATEGIES[job.strategy].strategy,
   task: job.task,
