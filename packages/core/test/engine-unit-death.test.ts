@@ -41,7 +41,7 @@ it('gives up on units that never become ready, naming why', async () => {
     task: setupHangs,
     inputs: [1, 2],
     concurrency: 1,
-    timeoutMs: 100,
+    readyTimeoutMs: 100,
   });
   expect(result.items).toEqual({ total: 2, done: 0, failed: 2 });
   expect(result.aborted).toMatch(/did not become ready within 100 ms/);

@@ -23,6 +23,11 @@ export interface RunStrategyOptions {
   readonly options?: Readonly<Record<string, unknown>>;
   /** Per item; on expiry the unit is killed and replaced and the item fails as `timeout`. Default 30 s. */
   readonly timeoutMs?: number;
+  /**
+   * How long a unit may take to become ready (its task's import and setup). Default: the item timeout, but
+   * at least 30 s, so that a short item timeout on a loaded machine does not fail slow process start-ups.
+   */
+  readonly readyTimeoutMs?: number;
   /** Abort to stop the run: every unit is stopped, items in flight fail as `cancelled`. */
   readonly signal?: AbortSignal;
   readonly run?: number;
@@ -232,23 +237,24 @@ class StrategyRun {
   }
 
   /**
-   * A unit must be ready within the item timeout: a task whose import or setup never finishes would
-   * otherwise hold its slot forever. A unit that turns up after that is killed.
+   * A unit must be ready in time: a task whose import or setup never finishes would otherwise hold its slot
+   * forever. A unit that turns up after that is killed.
    */
   private readyWithinTimeout(spawning: Promise<Unit>): Promise<Unit> {
-    if (!Number.isFinite(this.timeoutMs)) return spawning;
+    const limit = this.o.readyTimeoutMs ?? Math.max(this.timeoutMs, 30_000);
+    if (!Number.isFinite(limit)) return spawning;
     return new Promise<Unit>((resolve, reject) => {
       const timer = setTimeout(() => {
         reject(
           new Error(
-            `a unit did not become ready within ${this.timeoutMs} ms (a task import or setup that never finishes?)`,
+            `a unit did not become ready within ${limit} ms (a task import or setup that never finishes?)`,
           ),
         );
         spawning.then(
           (late) => this.pendingKills.push(late.kill().catch(() => {})),
           () => {},
         );
-      }, this.timeoutMs);
+      }, limit);
       spawning.then(
         (unit) => {
           clearTimeout(timer);
