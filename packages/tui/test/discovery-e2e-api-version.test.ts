@@ -1,29 +1,17 @@
-import { join } from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import {
-  concur,
-  concurList,
-  copyPlugin,
+  discoveryProject,
   strategyNamesOf,
-  tempFolder,
-  writeJson,
-} from './fixtures/scaffold/temp-project.js';
+  WORKSPACES_PACKAGE_JSON,
+} from './fixtures/discovery-e2e/project.js';
 
-let project: Awaited<ReturnType<typeof tempFolder>>;
-
-beforeAll(async () => {
-  project = await tempFolder('api-version');
-  await writeJson(join(project.dir, 'package.json'), {
-    name: 'my-app',
-    private: true,
-    workspaces: ['plugins/*'],
-  });
-  await copyPlugin('future-api', join(project.dir, 'plugins/future-api'));
+const project = discoveryProject('api-version', {
+  packageJson: WORKSPACES_PACKAGE_JSON,
+  plugins: { 'plugins/future-api': 'future-api' },
 });
-afterAll(() => project.remove());
 
 it('refuses a plugin written for another contract version, saying which and what to do', async () => {
-  const list = await concurList(project.dir);
+  const list = await project.list();
   expect(strategyNamesOf(list)).toEqual(['process', 'thread', 'async']);
   expect(list.broken).toHaveLength(1);
   expect(list.broken[0]).toMatchObject({ kind: 'strategy', name: 'future-api' });
@@ -33,7 +21,7 @@ it('refuses a plugin written for another contract version, saying which and what
 });
 
 it('shows the refusal under "Could not be used" in the plain listing', async () => {
-  const ran = await concur(['list'], project.dir);
+  const ran = await project.concur(['list']);
   expect(ran.stdout).toContain('Could not be used');
   expect(ran.stdout).toMatch(
     /future-api \(strategy, concur-strategy-future-api \(workspace plugins\/future-api\)\): .*apiVersion 2/,
@@ -41,7 +29,7 @@ it('shows the refusal under "Could not be used" in the plain listing', async () 
 });
 
 it('names the reason when the refused strategy is asked for', async () => {
-  const ran = await concur(['run', 'sleep', '--strategies', 'future-api'], project.dir);
+  const ran = await project.concur(['run', 'sleep', '--strategies', 'future-api']);
   expect(ran.code).toBe(2);
   expect(ran.stderr.trim().split('\n')).toHaveLength(1);
   expect(ran.stderr).toContain('strategy "future-api" cannot be used');

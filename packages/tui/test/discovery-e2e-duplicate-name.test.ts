@@ -1,34 +1,22 @@
-import { join } from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import {
-  concur,
-  concurList,
-  copyPlugin,
+  discoveryProject,
   strategyNamesOf,
-  tempFolder,
-  writeJson,
-} from './fixtures/scaffold/temp-project.js';
+  WORKSPACES_PACKAGE_JSON,
+} from './fixtures/discovery-e2e/project.js';
 
-let project: Awaited<ReturnType<typeof tempFolder>>;
 const CLASH =
   'strategy name "turbo" is claimed by both ./vendor/turbo-b (concur.config.json) and concur-strategy-turbo-a (workspace plugins/turbo-a); rename one or remove one from the config';
 
-beforeAll(async () => {
-  project = await tempFolder('duplicate-name');
-  await writeJson(join(project.dir, 'package.json'), {
-    name: 'my-app',
-    private: true,
-    workspaces: ['plugins/*'],
-  });
-  // One claimant is a workspace package, the other is named in the config: two routes, two modules, one name.
-  await copyPlugin('turbo-a', join(project.dir, 'plugins/turbo-a'));
-  await copyPlugin('turbo-b', join(project.dir, 'vendor/turbo-b'));
-  await writeJson(join(project.dir, 'concur.config.json'), { strategies: ['./vendor/turbo-b'] });
+// One claimant is a workspace package, the other is named in the config: two routes, two modules, one name.
+const project = discoveryProject('duplicate-name', {
+  packageJson: WORKSPACES_PACKAGE_JSON,
+  plugins: { 'plugins/turbo-a': 'turbo-a', 'vendor/turbo-b': 'turbo-b' },
+  config: { strategies: ['./vendor/turbo-b'] },
 });
-afterAll(() => project.remove());
 
 it('uses neither of two plugins claiming one name and names both in the reason', async () => {
-  const list = await concurList(project.dir);
+  const list = await project.list();
   expect(strategyNamesOf(list)).toEqual(['process', 'thread', 'async']);
   expect(list.broken.map((b) => [b.name, b.reason])).toEqual([
     ['turbo', CLASH],
@@ -37,7 +25,7 @@ it('uses neither of two plugins claiming one name and names both in the reason',
 });
 
 it('exits 2 with that one line when the clashing name is asked for', async () => {
-  const ran = await concur(['run', 'sleep', '--strategies', 'turbo'], project.dir);
+  const ran = await project.concur(['run', 'sleep', '--strategies', 'turbo']);
   expect(ran.code).toBe(2);
   expect(ran.stderr).toBe(`concur: strategy "turbo" cannot be used: ${CLASH}\n`);
 });

@@ -1,30 +1,17 @@
-import { join } from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import {
-  concur,
-  concurList,
-  copyPlugin,
+  discoveryProject,
   strategyNamesOf,
-  tempFolder,
-  writeJson,
-} from './fixtures/scaffold/temp-project.js';
+  WORKSPACES_PACKAGE_JSON,
+} from './fixtures/discovery-e2e/project.js';
 
-let project: Awaited<ReturnType<typeof tempFolder>>;
-
-beforeAll(async () => {
-  project = await tempFolder('throws-on-import');
-  await writeJson(join(project.dir, 'package.json'), {
-    name: 'my-app',
-    private: true,
-    workspaces: ['plugins/*'],
-  });
-  await copyPlugin('throws-on-import', join(project.dir, 'plugins/throws-on-import'));
-  await copyPlugin('fast-pool', join(project.dir, 'plugins/fast-pool'));
+const project = discoveryProject('throws-on-import', {
+  packageJson: WORKSPACES_PACKAGE_JSON,
+  plugins: { 'plugins/throws-on-import': 'throws-on-import', 'plugins/fast-pool': 'fast-pool' },
 });
-afterAll(() => project.remove());
 
 it('lists a plugin that throws on import as broken, with its error, and every other plugin as usual', async () => {
-  const list = await concurList(project.dir);
+  const list = await project.list();
   expect(strategyNamesOf(list)).toEqual(['process', 'thread', 'async', 'fast-pool']);
   expect(list.broken).toHaveLength(1);
   expect(list.broken[0]).toMatchObject({ kind: 'strategy', specifier: 'concur-strategy-throws-on-import' });
@@ -32,10 +19,8 @@ it('lists a plugin that throws on import as broken, with its error, and every ot
 });
 
 it('still runs a comparison on the strategies that work', async () => {
-  const ran = await concur(
-    ['run', 'sleep', '--strategies', 'async', '-p', 'items=4', '-p', 'ms=5', '--runs', '1', '--warmup', '0'],
-    project.dir,
-  );
+  const oneQuickRun = ['-p', 'items=4', '-p', 'ms=5', '--runs', '1', '--warmup', '0'];
+  const ran = await project.concur(['run', 'sleep', '--strategies', 'async', ...oneQuickRun]);
   expect(ran.code).toBe(0);
   // Progress goes to stderr; an error would be a line starting "concur:".
   expect(ran.stderr).not.toMatch(/^concur:/m);

@@ -1,29 +1,17 @@
-import { join } from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import {
-  concur,
-  concurList,
-  copyPlugin,
+  discoveryProject,
   strategyNamesOf,
-  tempFolder,
-  writeJson,
-} from './fixtures/scaffold/temp-project.js';
+  WORKSPACES_PACKAGE_JSON,
+} from './fixtures/discovery-e2e/project.js';
 
-let project: Awaited<ReturnType<typeof tempFolder>>;
-
-beforeAll(async () => {
-  project = await tempFolder('workspace');
-  await writeJson(join(project.dir, 'package.json'), {
-    name: 'my-app',
-    private: true,
-    workspaces: ['plugins/*'],
-  });
-  await copyPlugin('fast-pool', join(project.dir, 'plugins/fast-pool'));
+const project = discoveryProject('workspace', {
+  packageJson: WORKSPACES_PACKAGE_JSON,
+  plugins: { 'plugins/fast-pool': 'fast-pool' },
 });
-afterAll(() => project.remove());
 
 it('lists a plugin that is a workspace package of the project, after the built-ins', async () => {
-  const list = await concurList(project.dir);
+  const list = await project.list();
   expect(strategyNamesOf(list)).toEqual(['process', 'thread', 'async', 'fast-pool']);
   expect(list.strategies.at(-1)?.source).toEqual({
     kind: 'workspace',
@@ -34,7 +22,7 @@ it('lists a plugin that is a workspace package of the project, after the built-i
 });
 
 it('says where the workspace plugin came from in the plain listing', async () => {
-  const ran = await concur(['list'], project.dir);
+  const ran = await project.concur(['list']);
   expect(ran.code).toBe(0);
   expect(ran.stdout).toMatch(/fast-pool .*\(concur-strategy-fast-pool, workspace plugins\/fast-pool\)/);
   expect(ran.stdout).not.toContain('Could not be used');
