@@ -159,7 +159,9 @@ export class PoolUnit implements Unit {
     this.sample();
     this.state = 'ended';
     const reason = this.fatal ? `crashed with an uncaught ${this.fatal}` : `exited with code ${code}`;
-    this.failPending('unit-exited', `the unit's piscina worker ${reason}`);
+    // piscina's own rejection of the item in flight says more (a result it could not send back), and it
+    // can arrive just after the thread's exit: let it, then fail whatever is still pending with the exit.
+    setTimeout(() => this.failPending('unit-exited', `the unit's piscina worker ${reason}`), 50);
     this.settleExit({ code, signal: null, reason });
     // piscina would start a replacement thread; the engine starts a replacement unit instead.
     void this.pool.destroy();
