@@ -49,6 +49,8 @@ export class PoolUnit implements Unit {
   private fatal: string | undefined;
   private last: UnitSample = { scope: 'thread' };
   private settleExit: (exit: UnitExit) => void = () => {};
+  /** Set when the thread exited on its own: how. */
+  private exitReason: string | undefined;
 
   private constructor(
     private readonly spec: SpawnSpec,
@@ -110,7 +112,14 @@ export class PoolUnit implements Unit {
       };
       this.pool.run(item.input, { name: HANDLERS.run }).then(
         (outcome) => settle(outcome as Outcome),
-        (error: unknown) => settle(rejected(item, error)),
+        (error: unknown) =>
+          settle(
+            // A rejection after the thread exited on its own is the exit itself, unless it is the crash
+            // of a result that could not be sent back (which piscina reports as a non-Error).
+            this.exitReason !== undefined && error instanceof Error
+              ? failure('unit-exited', `the unit's piscina worker ${this.exitReason}`)
+              : rejected(item, error),
+          ),
       );
     });
   }
@@ -159,6 +168,7 @@ export class PoolUnit implements Unit {
     this.sample();
     this.state = 'ended';
     const reason = this.fatal ? `crashed with an uncaught ${this.fatal}` : `exited with code ${code}`;
+    this.exitReason = reason;
     // piscina's own rejection of the item in flight says more (a result it could not send back), and it
     // can arrive just after the thread's exit: let it, then fail whatever is still pending with the exit.
     setTimeout(() => this.failPending('unit-exited', `the unit's piscina worker ${reason}`), 50);
