@@ -2,7 +2,7 @@
 // longer — CPU-bound work, the kind that wants parallel units. Race it with:
 //
 //   npx concur run --task examples/custom-task/task.mjs --inputs examples/custom-task/inputs.json
-import { defineTask } from '@concur/core';
+import { defineTask } from '@concur/core/runtime';
 
 /** Report progress every this many trial divisors: often enough to see, rarely enough to cost nothing. */
 const REPORT_EVERY = 1_000_000;

@@ -9,4 +9,5 @@ it('exports the unit side of the contract as the very same modules as the main e
   expect(runtime.ProgressCell).toBe(core.ProgressCell);
   expect(runtime.describeError).toBe(core.describeError);
   expect(runtime.loadTask).toBe(core.loadTask);
+  expect(runtime.defineTask).toBe(core.defineTask);
 });

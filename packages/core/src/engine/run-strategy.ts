@@ -79,6 +79,22 @@ const MAX_ATTEMPTS = 2;
 /** Consecutive failed spawns after which the run gives up on the strategy. */
 const MAX_SPAWN_FAILURES = 3;
 
+/** A progress cell that tells the engine process when a unit on its own thread writes to it. */
+class ActivityCell extends ProgressCell {
+  constructor(
+    buffer: SharedArrayBuffer,
+    index: number,
+    private readonly onActivity: () => void,
+  ) {
+    super(buffer, index);
+  }
+
+  override set(fraction: number): void {
+    super.set(fraction);
+    this.onActivity();
+  }
+}
+
 export async function runStrategy(options: RunStrategyOptions): Promise<RunResult> {
   return await new StrategyRun(options).start();
 }
@@ -175,13 +191,7 @@ class StrategyRun {
   /** A progress cell that also reports activity when written on this thread. */
   private cellFor(board: SharedArrayBuffer, index: number): ProgressCell {
     const onActivity = this.o.onActivity;
-    if (!onActivity) return new ProgressCell(board, index);
-    return new (class extends ProgressCell {
-      override set(fraction: number): void {
-        super.set(fraction);
-        onActivity();
-      }
-    })(board, index);
+    return onActivity ? new ActivityCell(board, index, onActivity) : new ProgressCell(board, index);
   }
 
   private cancel(): void {

@@ -3,7 +3,7 @@
 // cores' help.
 import { pbkdf2 } from 'node:crypto';
 import { promisify } from 'node:util';
-import { defineTask } from '@concur/core';
+import { defineTask } from '@concur/core/runtime';
 
 const pbkdf2Async = promisify(pbkdf2);
 

@@ -1,7 +1,7 @@
 // CPU work in native code called synchronously from JavaScript: a chain of SHA-256 digests over a buffer.
 // Each call blocks the calling thread, so units on one event loop take turns.
 import { createHash } from 'node:crypto';
-import { defineTask } from '@concur/core';
+import { defineTask } from '@concur/core/runtime';
 
 export interface CpuHashInput {
   /** Fills the buffer, so items differ. */

@@ -1,5 +1,5 @@
 // The article's CPU-bound loop: `count += i` for every i below n, in plain JavaScript.
-import { defineTask } from '@concur/core';
+import { defineTask } from '@concur/core/runtime';
 
 /** Report progress after each chunk: a few million additions, so the call costs nothing measurable. */
 const CHUNK = 4_000_000;

@@ -3,7 +3,7 @@
 import { mkdtemp, readFile, rm, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { defineTask } from '@concur/core';
+import { defineTask } from '@concur/core/runtime';
 
 export interface FsReadInput {
   readonly index: number;

@@ -1,6 +1,6 @@
 // The article's I/O-bound download: one HTTP GET per item. The unit spends the wait on the network, not
 // on the CPU.
-import { defineTask } from '@concur/core';
+import { defineTask } from '@concur/core/runtime';
 import { closeConnections, type GetInput, get } from '../client/get.js';
 
 export interface HttpGetOutput {

@@ -1,6 +1,6 @@
 // Wait, then work: each item downloads a body, then runs a JavaScript checksum over it `passes` times.
 // The wait wants concurrency, the checksum wants a free core.
-import { defineTask } from '@concur/core';
+import { defineTask } from '@concur/core/runtime';
 import { closeConnections, type GetInput, get } from '../client/get.js';
 
 export interface MixedInput extends GetInput {

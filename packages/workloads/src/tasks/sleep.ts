@@ -1,6 +1,6 @@
 // Pure waiting on a timer: the idealised I/O-bound item, no CPU and no thread pool.
 import { setTimeout as sleep } from 'node:timers/promises';
-import { defineTask } from '@concur/core';
+import { defineTask } from '@concur/core/runtime';
 
 export default defineTask<number, number>({
   name: 'sleep',
