@@ -5,8 +5,8 @@
  */
 export { ProgressCell } from '../contract/progress-cell.js';
 export type { Failure, FailureKind, Outcome, UnitSample, WorkItem } from '../contract/strategy.js';
-export { defineTask } from '../contract/task.js';
 export type { SetupContext, Task, TaskContext, TaskKind, TaskRef } from '../contract/task.js';
+export { defineTask } from '../contract/task.js';
 export { describeError } from './describe-error.js';
 export { loadTask, TaskLoadError, toTaskRef } from './load-task.js';
 export { TaskHost } from './task-host.js';
