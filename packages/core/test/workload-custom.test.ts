@@ -69,6 +69,13 @@ describe('customWorkload', () => {
     expect(message).toMatch(/^--task nope\.mjs: no such file .*defineTask/);
   });
 
+  it('says a folder given as the task is a folder, and how to name the module in it', async () => {
+    const message = await inputErrorOf(customWorkload({ taskPath: '.', items: 1, cwd: dir }));
+    expect(message).toMatch(
+      /^--task \.: is a folder .*; name the task module file inside it, e\.g\. --task \.\/task\.mjs$/,
+    );
+  });
+
   it('names a module without a default task and shows the export it needs', async () => {
     for (const file of ['no-default.mjs', 'not-a-task.mjs']) {
       const message = await inputErrorOf(customWorkload({ taskPath: file, items: 1, cwd: dir }));

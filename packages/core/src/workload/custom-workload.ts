@@ -24,6 +24,10 @@ const TYPESCRIPT = new Set(['.ts', '.mts', '.cts', '.tsx']);
 /** Check the task module and the inputs, then describe them as a workload named after the task file. */
 export async function customWorkload(options: CustomWorkloadOptions): Promise<Workload> {
   const taskFile = resolve(options.cwd, options.taskPath);
+  if (await isDirectory(taskFile))
+    throw new InputError(
+      `--task ${options.taskPath}: is a folder (${taskFile}); name the task module file inside it, e.g. --task ${options.taskPath.replace(/\/$/, '')}/task.mjs`,
+    );
   if (!(await isFile(taskFile)))
     throw new InputError(
       `--task ${options.taskPath}: no such file (looked for ${taskFile}); give the path of an ES module whose default export is defineTask({...})`,
@@ -100,6 +104,14 @@ function workloadName(taskFile: string): string {
     .replace(/[^a-z0-9._-]+/g, '-')
     .replace(/^[^a-z0-9]+/, '');
   return stem === '' ? 'custom-task' : stem;
+}
+
+async function isDirectory(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 async function isFile(path: string): Promise<boolean> {
