@@ -44,7 +44,6 @@ export type { RunBaselineOptions } from './engine/baseline.js';
 export { BASELINE_NAME, baselineStrategy, runBaseline } from './engine/baseline.js';
 export type { LiveSnapshot, LiveUnit, RunPhase, UnitState } from './engine/live-state.js';
 export { LiveRun } from './engine/live-state.js';
-export { OutputLog } from './engine/output-log.js';
 export type { ItemFailure, OutputChunk, RunRecord, UnitRecord } from './engine/run-record.js';
 export type { RunResult, RunStrategyOptions } from './engine/run-strategy.js';
 export { runStrategy } from './engine/run-strategy.js';

@@ -19,12 +19,4 @@ export class OutputLog {
     this.bytes += kept.length;
     this.chunks.push({ unit, stream, text: kept });
   }
-
-  /** The output of one slot, for the dashboard's `l` key. */
-  ofUnit(unit: number): string {
-    return this.chunks
-      .filter((c) => c.unit === unit)
-      .map((c) => c.text)
-      .join('');
-  }
 }

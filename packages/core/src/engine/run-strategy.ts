@@ -49,8 +49,6 @@ export interface RunStrategyOptions {
 export interface RunResult extends RunRecord {
   /** Item values by input index, when `keepValues` was set. */
   readonly values?: readonly unknown[];
-  /** The captured output, with a per-unit view for the dashboard. */
-  readonly log: OutputLog;
 }
 
 interface Slot {
@@ -559,7 +557,6 @@ class StrategyRun {
       cancelled: this.cancelled,
       ...(this.aborted ? { aborted: this.aborted } : {}),
       ...(this.values ? { values: this.values } : {}),
-      log: this.log,
     };
   }
 }

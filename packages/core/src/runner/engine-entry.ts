@@ -83,7 +83,7 @@ async function run(job: EngineJob): Promise<void> {
           });
     clearInterval(ticker);
     if (live) send({ kind: 'snapshot', snapshot: { ...live.snapshot(job.maxRows), loopBlockedMs: 0 } });
-    const { log: _log, values: _values, ...record } = result;
+    const { values: _values, ...record } = result;
     await sendLast({ kind: 'done', record });
   } catch (error) {
     clearInterval(ticker);
