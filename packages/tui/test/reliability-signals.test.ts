@@ -27,6 +27,24 @@ function recordTree(concur: Running): { seen: Set<number>; stop(): void } {
 }
 
 /** http-get: each item a GET to concur's loopback server, a service in a process of its own. */
+/** Three items on one async slot, the second of which spins for ever: the engine's loop blocks for good. */
+const blockedAsyncRun = [
+  'run',
+  '--task',
+  join(FAULTS, 'endless-loop.mjs'),
+  '--items',
+  '3',
+  '-s',
+  'async',
+  '-c',
+  '1',
+  '--runs',
+  '1',
+  '--no-baseline',
+  '--timeout',
+  '30s',
+];
+
 const withService = (strategy: string, reportFile: string) => [
   'run',
   'http-get',
@@ -80,27 +98,7 @@ describe.each([
 describe('a signal while a task blocks the engine for good (endless loop on the async strategy)', () => {
   it('still exits within 2 s with the partial report and no process left', async () => {
     const reportFile = join(cwd.path, 'blocked.json');
-    const concur = startConcur(
-      [
-        'run',
-        '--task',
-        join(FAULTS, 'endless-loop.mjs'),
-        '--items',
-        '3',
-        '-s',
-        'async',
-        '-c',
-        '1',
-        '--runs',
-        '1',
-        '--no-baseline',
-        '--timeout',
-        '30s',
-        '--json',
-        reportFile,
-      ],
-      { cwd: cwd.path },
-    );
+    const concur = startConcur([...blockedAsyncRun, '--json', reportFile], { cwd: cwd.path });
     const tree = recordTree(concur);
     await concur.waitForStderr(/async ×1 run 1 …/);
     // Item 0 is done and item 1 spins: give the engine time to get there.
@@ -130,25 +128,7 @@ describe('a signal while a task blocks the engine for good (endless loop on the 
 describe('SIGKILL of concur itself', () => {
   it.each([
     ['units, engine and service', withService('process', join('unused.json'))],
-    [
-      'an engine blocked by an endless loop',
-      [
-        'run',
-        '--task',
-        join(FAULTS, 'endless-loop.mjs'),
-        '--items',
-        '3',
-        '-s',
-        'async',
-        '-c',
-        '1',
-        '--runs',
-        '1',
-        '--no-baseline',
-        '--timeout',
-        '30s',
-      ],
-    ],
+    ['an engine blocked by an endless loop', blockedAsyncRun],
   ])('leaves no orphan: %s', async (_what, args) => {
     const concur = startConcur(args, { cwd: cwd.path });
     const tree = recordTree(concur);
