@@ -4,7 +4,7 @@ import { App } from '../src/dashboard/App.js';
 import {
   catalog,
   eventually,
-  plain,
+  lastDrawn,
   planned,
   record,
   scriptedExecute,
@@ -31,7 +31,7 @@ async function startRun() {
     record: record({ strategy: 'baseline', wallMs: 2000 }),
   });
   script.emit({ type: 'run-start', planned: planned('process'), position: 1 });
-  return { ...script, app, onExit, frame: () => plain(app.lastFrame()) };
+  return { ...script, app, onExit, frame: () => lastDrawn(app.frames) };
 }
 
 describe('the live screen', () => {
