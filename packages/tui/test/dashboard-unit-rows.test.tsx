@@ -1,5 +1,6 @@
 import { cleanup, render } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
+import { ColourContext } from '../src/dashboard/colour-context.js';
 import { histogramRows } from '../src/dashboard/Histogram.js';
 import type { Lane } from '../src/dashboard/live-board.js';
 import { pickRows, StrategyPanel, type StrategyPanelProps } from '../src/dashboard/StrategyPanel.js';
@@ -9,7 +10,12 @@ afterEach(cleanup);
 
 const lane: Lane = { name: 'process', planned: 3, finished: [], running: true };
 
-function panel(over: Partial<StrategyPanelProps>) {
+function panel(over: Partial<StrategyPanelProps>, colour = true) {
+  return plain(rawPanel(over, colour));
+}
+
+/** The panel's frame as drawn on a terminal with or without colour. */
+function rawPanel(over: Partial<StrategyPanelProps>, colour = true) {
   const props: StrategyPanelProps = {
     lane,
     current: {
@@ -28,32 +34,46 @@ function panel(over: Partial<StrategyPanelProps>) {
     stallHint: null,
     ...over,
   };
-  return plain(render(<StrategyPanel {...props} />).lastFrame());
+  const drawn = render(
+    <ColourContext.Provider value={colour}>
+      <StrategyPanel {...props} />
+    </ColourContext.Provider>,
+  );
+  return drawn.lastFrame() ?? '';
 }
 
 describe('the live panel', () => {
+  const twoUnits = {
+    snapshot: snapshot({
+      units: [
+        unit(0, { progress: 0.52, done: 3, cpuPercent: 98.6 }),
+        unit(1, { id: 'pid 4242', inFlight: 0, item: null, state: 'idle', done: 1, failed: 2 }),
+      ],
+    }),
+  };
+  const row = (frame: string, id: string) => frame.split('\n').find((r) => r.includes(id)) ?? '';
+
   it('shows a row per unit with its id, progress, items done, CPU and memory', () => {
-    const frame = panel({
-      snapshot: snapshot({
-        units: [
-          unit(0, { progress: 0.52, done: 3, cpuPercent: 98.6 }),
-          unit(1, { id: 'pid 4242', inFlight: 0, item: null, state: 'idle', done: 1, failed: 2 }),
-        ],
-      }),
-    });
-    const rows = frame.split('\n');
-    const first = rows.find((r) => r.includes('pid 4100')) ?? '';
-    expect(first).toMatch(/█+/);
+    const frame = panel(twoUnits);
+    const first = row(frame, 'pid 4100');
     expect(first).toContain('52%');
     expect(first).toContain('item 0');
     expect(first).toContain('✓ 3');
     expect(first).toContain('99%');
     expect(first).toContain('48.0 MiB');
-    const second = rows.find((r) => r.includes('pid 4242')) ?? '';
+    const second = row(frame, 'pid 4242');
     expect(second).toContain('idle');
     expect(second).toContain('✗ 2');
-    expect(second).not.toContain('█');
     expect(frame).not.toContain('busiest');
+  });
+
+  it('draws progress as cells of colour, and as block characters without colour', () => {
+    // Width 96 leaves a 26-column bar, drawn in background colour (the codes are checked in dashboard-colour).
+    const coloured = panel(twoUnits);
+    expect(row(coloured, 'pid 4100')).toMatch(/pid 4100 {27} {2}52%/);
+    const monochrome = panel(twoUnits, false);
+    expect(row(monochrome, 'pid 4100')).toMatch(/pid 4100 █{13}[▏▎▍▌▋▊▉]?░+ {2}52%/);
+    expect(row(monochrome, 'pid 4242')).not.toContain('█');
   });
 
   it('puts elapsed time, throughput, ETA, run number and the engine loop delay in its header', () => {

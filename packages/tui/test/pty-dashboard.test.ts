@@ -118,4 +118,38 @@ describe.skipIf(process.platform !== 'linux')('concur in a terminal', () => {
       await rm(cwd, { recursive: true, force: true });
     }
   }, 120_000);
+
+  it('honours NO_COLOR: no colour codes at all, and the live bars drawn with block characters', async () => {
+    const cwd = await mkdtemp(join(tmpdir(), 'concur-pty-'));
+    const env: Record<string, string> = {};
+    for (const [name, value] of Object.entries(process.env))
+      if (value !== undefined && name !== 'CI' && name !== 'FORCE_COLOR') env[name] = value;
+    Object.assign(env, { TERM: 'xterm-256color', NO_COLOR: '1' });
+    const args = ['run', 'sleep', '-p', 'items=4', '-p', 'ms=3000', '--strategies', 'process', '--runs', '1'];
+    const term = spawn(process.execPath, [BIN, ...args, '--no-baseline'], {
+      name: 'xterm-256color',
+      cols: 120,
+      rows: 40,
+      cwd,
+      env,
+    });
+    let output = '';
+    term.onData((data) => {
+      output += data;
+    });
+    let exitCode: number | undefined;
+    term.onExit((event) => {
+      exitCode = event.exitCode;
+    });
+    try {
+      await until('a live row with its bar', () => /pid \d+ +[█▏▎▍▌▋▊▉]*░{5,}/.test(plain(output)), 30_000);
+      term.write('q');
+      await until('concur to exit', () => exitCode !== undefined, 30_000);
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: SGR sequences start with ESC
+      expect(output.match(/\u001b\[[0-9;]*m/g) ?? []).toEqual([]);
+    } finally {
+      if (exitCode === undefined) term.kill('SIGKILL');
+      await rm(cwd, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

@@ -1,7 +1,7 @@
 import { formatBytes, type LiveUnit } from '@concur/core';
-import { Text } from 'ink';
+import { Box, Text } from 'ink';
 import { memo } from 'react';
-import { ProgressBar } from './ProgressBar.js';
+import { LiveBar } from './ProgressBar.js';
 import { fit } from './palette.js';
 
 export interface UnitRowProps {
@@ -19,26 +19,38 @@ const STATE_COLOUR: Record<LiveUnit['state'], string> = {
   closed: 'gray',
 };
 
-/** One unit: id, its current item's progress, items done and failed, CPU and memory. */
+/**
+ * One unit: id, its current item's progress, items done and failed, CPU and memory. The parts that change
+ * every frame are plain ASCII and the ✓ and ✗ counts are texts of their own: ink measures an ASCII text at
+ * once, and a text that did not change from its cache, so a row costs little to redraw.
+ */
 function UnitRowView({ unit, idWidth, barWidth, color }: UnitRowProps) {
   const busy = unit.inFlight > 0;
   const percent = busy ? `${Math.round(unit.progress * 100)}%`.padStart(5) : '     ';
   const item = busy
     ? `item ${unit.item ?? '?'}${unit.inFlight > 1 ? ` +${unit.inFlight - 1}` : ''}`
     : unit.state;
-  const cpu = unit.cpuPercent === undefined ? '–' : `${Math.round(unit.cpuPercent)}%`;
+  const cpu = unit.cpuPercent === undefined ? '-' : `${Math.round(unit.cpuPercent)}%`;
   return (
-    <Text wrap="truncate">
-      <Text color={STATE_COLOUR[unit.state]}>{fit(unit.id, idWidth)}</Text>{' '}
-      <ProgressBar fraction={busy ? unit.progress : 0} width={barWidth} color={color} />
-      {percent} <Text color={busy ? 'white' : 'gray'}>{fit(item, 11)}</Text>
-      <Text color="green">{`✓ ${unit.done}`.padEnd(7)}</Text>
-      <Text color={unit.failed > 0 ? 'red' : 'gray'}>{`✗ ${unit.failed}`.padEnd(6)}</Text>
-      <Text color="gray">cpu </Text>
-      {cpu.padStart(4)}
-      <Text color="gray"> mem </Text>
-      {formatBytes(unit.memoryBytes).padStart(9)}
-    </Text>
+    <Box>
+      <Text wrap="truncate">
+        <Text color={STATE_COLOUR[unit.state]}>{fit(unit.id, idWidth)}</Text>{' '}
+        <LiveBar fraction={busy ? unit.progress : 0} width={barWidth} color={color} />
+        {percent} <Text color={busy ? 'white' : 'gray'}>{fit(item, 11)}</Text>
+      </Text>
+      <Text color="green" wrap="truncate">
+        {`✓ ${unit.done}`.padEnd(7)}
+      </Text>
+      <Text color={unit.failed > 0 ? 'red' : 'gray'} wrap="truncate">
+        {`✗ ${unit.failed}`.padEnd(6)}
+      </Text>
+      <Text wrap="truncate">
+        <Text color="gray">cpu </Text>
+        {cpu.padStart(4)}
+        <Text color="gray"> mem </Text>
+        {formatBytes(unit.memoryBytes).padStart(9)}
+      </Text>
+    </Box>
   );
 }
 

@@ -1,0 +1,111 @@
+// What one live-screen frame costs the dashboard process: CPU per frame (every thread of the process) and
+// bytes written, drawing the live screen of a CPU-bound run (progress moving every frame) into a
+// terminal-like stream that only counts what it is given. After `npm run build`:
+//   npm run bench -w @concur/tui [-- UNITS FRAMES]
+import { Writable } from 'node:stream';
+
+// The dashboard loads React's production build (see src/dashboard/index.ts); so does this.
+process.env.NODE_ENV ??= 'production';
+const { render } = await import('ink');
+const { createElement } = await import('react');
+const { LiveScreen } = await import('../dist/dashboard/LiveScreen.js');
+const { LiveBoard } = await import('../dist/dashboard/live-board.js');
+
+const units = Number(process.argv[2] ?? 2);
+const frames = Number(process.argv[3] ?? 300);
+const columns = 120;
+const rows = 40;
+
+/** A stream that looks like a 120×40 terminal to ink and keeps only a byte count. */
+function fakeTerminal() {
+  const stream = new Writable({
+    write(chunk, _encoding, done) {
+      stream.bytes += chunk.length;
+      done();
+    },
+  });
+  Object.assign(stream, { isTTY: true, columns, rows, bytes: 0 });
+  return stream;
+}
+
+let clock = 0;
+const board = new LiveBoard(() => clock);
+const strategies = ['process', 'thread', 'async', 'piscina'];
+const planned = (strategy) => ({ strategy, concurrency: units, run: 1, warmup: false });
+board.handle({ type: 'plan', plan: strategies.map(planned), items: units * 2 });
+board.handle({ type: 'run-start', planned: planned('process'), position: 0 });
+
+function snapshotAt(frame) {
+  const unitRows = Array.from({ length: units }, (_, slot) => ({
+    slot,
+    id: `pid ${4100 + slot}`,
+    state: 'busy',
+    item: slot,
+    inFlight: 1,
+    progress: ((frame * 3 + slot * 17) % 100) / 100,
+    done: Math.floor(frame / 40),
+    failed: 0,
+    cpuPercent: 95 + (frame % 5),
+    memoryBytes: (48 + (frame % 3)) * 1024 * 1024,
+  }));
+  return {
+    strategy: 'process',
+    run: 1,
+    warmup: false,
+    concurrency: units,
+    phase: 'running',
+    elapsedMs: frame * 100,
+    total: units * 2,
+    done: Math.floor(frame / 40),
+    failed: 0,
+    inFlight: units,
+    throughput: 1.7,
+    etaMs: 9000 - frame * 10,
+    replacements: 0,
+    loopDelay: { p50Ms: 0.4, p99Ms: 1.5 + (frame % 7) / 10, maxMs: 3 },
+    units: unitRows,
+    unitCount: units,
+    progressHistogram: [0, 0, 0, 0, 0, units, 0, 0, 0, 0],
+  };
+}
+
+const stdout = fakeTerminal();
+const element = (frame) =>
+  createElement(LiveScreen, {
+    key: 'live',
+    board,
+    workload: { name: 'cpu-sum', kind: 'cpu' },
+    models: { process: 'process', thread: 'thread', async: 'async', piscina: 'thread' },
+    rows,
+    columns,
+    stopping: false,
+    everyMs: 1e9, // frames come from rerender below, not the screen's own timer
+    frame,
+  });
+const instance = render(element(0), { stdout, patchConsole: false, exitOnCtrlC: false });
+const settle = () => new Promise((resolve) => setTimeout(resolve, 40));
+
+async function measure(count) {
+  const before = process.cpuUsage();
+  const bytesBefore = stdout.bytes;
+  for (let frame = 1; frame <= count; frame += 1) {
+    clock += 100;
+    board.handle({ type: 'snapshot', snapshot: snapshotAt(frame) });
+    instance.rerender(element(frame));
+    await settle(); // ink draws at most maxFps: leave it the time to draw each frame
+  }
+  const used = process.cpuUsage(before);
+  return { cpuMs: (used.user + used.system) / 1000 / count, bytes: (stdout.bytes - bytesBefore) / count };
+}
+
+await measure(50); // warm up the JIT
+const idle = process.cpuUsage();
+await new Promise((resolve) => setTimeout(resolve, 40 * 100));
+const idleUsed = process.cpuUsage(idle);
+const idlePerFrame = (idleUsed.user + idleUsed.system) / 1000 / 100;
+const result = await measure(frames);
+instance.unmount();
+console.log(
+  `${units} unit rows, ${frames} frames: ${(result.cpuMs - idlePerFrame).toFixed(2)} ms of CPU per frame ` +
+    `(${(result.cpuMs - idlePerFrame).toFixed(1)}% of one core at 10 frames/s), ${Math.round(result.bytes)} bytes per frame`,
+);
