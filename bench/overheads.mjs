@@ -1,14 +1,10 @@
-// concur's own cost: per-item dispatch against each strategy's peer library, the live dashboard, the
-// engine's start-up, and memory per unit.
+// concur's own cost: per-item dispatch against each strategy's peer library, the engine's start-up, and
+// memory per unit. (The dashboard's cost has a section of its own: dashboard.mjs.)
 import { execFile, fork } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { runStrategy } from '@concur/core';
-import { spawn as spawnPty } from '@lydell/node-pty';
 import pLimit from 'p-limit';
 import { Piscina } from 'piscina';
 import Tinypool from 'tinypool';
@@ -21,7 +17,6 @@ import { taskUrl, tinyWorkload } from './lib/tiny-workload.mjs';
 export async function overheads(ctx) {
   const section = new Section("concur's own cost");
   await dispatch(ctx, section);
-  await dashboard(ctx, section);
   await startup(ctx, section);
   await memory(ctx, section);
   return section;
@@ -111,127 +106,6 @@ async function dispatch(ctx, section) {
       r.ours <= r.theirs,
       `dispatch ${r.name}: ${fmt(r.ours, 1)} µs/item ≤ ${r.peer} ${fmt(r.theirs, 1)} µs/item (ratio ${fmt(r.ours / r.theirs, 2)})`,
     );
-}
-
-// --- Dashboard: the same run with and without the live screen -------------------------------------------
-
-const BIN = fileURLToPath(new URL('../packages/tui/dist/bin.js', import.meta.url));
-
-function cliArgs(ctx, json) {
-  const { items, n } = ctx.article;
-  return [
-    'run',
-    'cpu-sum',
-    '-p',
-    `items=${items}`,
-    '-p',
-    `n=${n}`,
-    '--runs',
-    '1',
-    '--no-baseline',
-    '--json',
-    json,
-  ];
-}
-
-/** `concur run … --json -` with plain output, as in CI: the report from stdout. */
-function plainRun(ctx) {
-  return new Promise((resolve, reject) => {
-    const env = { ...process.env, CI: '1' };
-    execFile(
-      process.execPath,
-      [BIN, ...cliArgs(ctx, '-')],
-      { env, maxBuffer: 64 << 20 },
-      (error, stdout, stderr) => {
-        if (error) reject(new Error(`concur run (plain) failed: ${stderr || error.message}`));
-        else resolve(JSON.parse(stdout));
-      },
-    );
-  });
-}
-
-/** CPU time of a process so far, from /proc (Linux), in ms. */
-function cpuMsOf(pid) {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, in clock ticks of 1/100 s
-  } catch {
-    return Number.NaN;
-  }
-}
-
-/** The same run with the Ink dashboard in a pseudo-terminal; quits with q once the report is written. */
-async function dashboardRun(ctx) {
-  const dir = mkdtempSync(join(tmpdir(), 'concur-bench-'));
-  const json = join(dir, 'report.json');
-  const env = { ...process.env, TERM: 'xterm-256color' };
-  delete env.CI; // with CI set, concur prints plain lines instead of the dashboard
-  const term = spawnPty(process.execPath, [BIN, ...cliArgs(ctx, json)], {
-    name: 'xterm-256color',
-    cols: 120,
-    rows: 40,
-    env,
-  });
-  let bytes = 0;
-  term.onData((data) => {
-    bytes += data.length;
-  });
-  let exit;
-  term.onExit((event) => {
-    exit = event.exitCode;
-  });
-  try {
-    const deadline = Date.now() + 300_000;
-    while (!existsSync(json) && exit === undefined && Date.now() < deadline)
-      await new Promise((r) => setTimeout(r, 50));
-    if (!existsSync(json))
-      throw new Error(`the dashboard wrote no report (exit ${exit}); is @concur/tui built?`);
-    const dashboardCpuMs = cpuMsOf(term.pid);
-    term.write('q');
-    while (exit === undefined) await new Promise((r) => setTimeout(r, 50));
-    return { report: JSON.parse(readFileSync(json, 'utf8')), dashboardCpuMs, bytes };
-  } finally {
-    if (exit === undefined) term.kill('SIGKILL');
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-async function dashboard(ctx, section) {
-  if (process.platform !== 'linux') {
-    section.note('**Dashboard**: skipped (the pseudo-terminal measurement reads /proc, Linux only).');
-    return;
-  }
-  const walls = (report) => Object.fromEntries(report.runs.map((r) => [r.strategy, r.wallMs]));
-  const figures = await interleaved(ctx.rounds.dashboard, {
-    plain: async () => walls(await plainRun(ctx)),
-    dashboard: async () => {
-      const { report, dashboardCpuMs, bytes } = await dashboardRun(ctx);
-      const runMs = report.runs.reduce((sum, r) => sum + r.wallMs, 0);
-      return { ...walls(report), dashboardCpuMs, runMs, bytes };
-    },
-  });
-  section.note(
-    `**Dashboard**: \`concur run cpu-sum -p items=${ctx.article.items} -p n=${fmt(ctx.article.n)} --runs 1 --no-baseline\`, every strategy, once with \`--json -\` (plain output) and once with the Ink dashboard in a pseudo-terminal (120×40, quit with q once the report is written), ${ctx.rounds.dashboard} interleaved rounds. The engine runs in processes of its own either way; the dashboard's cost is whatever its drawing takes from the cores the run needs.`,
-  );
-  const rows = STRATEGY_NAMES.map((name) => {
-    const plain = median(figures.plain.map((w) => w[name]));
-    const live = median(figures.dashboard.map((w) => w[name]));
-    return [name, ms(plain), ms(live), ratio(live / plain)];
-  });
-  section.table(['strategy', 'wall, plain output', 'wall, dashboard', 'dashboard / plain'], rows);
-  const cpu = median(figures.dashboard.map((d) => d.dashboardCpuMs));
-  const runMs = median(figures.dashboard.map((d) => d.runMs));
-  const bytes = median(figures.dashboard.map((d) => d.bytes));
-  section.note(
-    `The dashboard process itself (start-up, discovery, drawing) used ${ms(cpu)} of CPU over runs totalling ${ms(runMs)} of wall: ${fmt((cpu / runMs) * 100, 1)}% of one core; it wrote ${fmt(bytes / 1024)} KiB to the terminal.`,
-  );
-  const totalPlain = median(figures.plain.map((w) => STRATEGY_NAMES.reduce((s, n) => s + w[n], 0)));
-  const totalLive = median(figures.dashboard.map((w) => STRATEGY_NAMES.reduce((s, n) => s + w[n], 0)));
-  section.check(
-    totalLive / totalPlain <= 1.05,
-    `dashboard cost: runs' wall with the dashboard / without ${fmt(totalLive / totalPlain, 3)} ≤ 1.05`,
-  );
 }
 
 // --- Start-up: outside the run, and the units' own ------------------------------------------------------

@@ -8,6 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { article } from './article.mjs';
+import { dashboard } from './dashboard.mjs';
 import { fidelity } from './fidelity.mjs';
 import { sum } from './hand/work.mjs';
 import { describeMachine, formatLoad, wasShared } from './lib/machine.mjs';
@@ -15,7 +16,7 @@ import { fmt, ms } from './lib/table.mjs';
 import { overheads } from './overheads.mjs';
 import { scaling } from './scaling.mjs';
 
-const SECTIONS = { fidelity, article, overheads, scaling };
+const SECTIONS = { fidelity, article, overheads, dashboard, scaling };
 
 const { values } = parseArgs({
   options: { quick: { type: 'boolean', default: false }, only: { type: 'string' }, out: { type: 'string' } },
@@ -55,7 +56,7 @@ const ctx = {
   c10k: { items: quick ? 1_000 : 10_000 },
   rounds: quick
     ? { fidelity: 1, article: 1, c10k: 1, dispatch: 1, dashboard: 1, startup: 1, memory: 1, scaling: 1 }
-    : { fidelity: 3, article: 3, c10k: 2, dispatch: 3, dashboard: 2, startup: 5, memory: 1, scaling: 2 },
+    : { fidelity: 3, article: 3, c10k: 2, dispatch: 3, dashboard: 4, startup: 5, memory: 1, scaling: 2 },
 };
 
 console.log(`# concur benchmarks${quick ? ' (quick smoke pass: sizes too small to mean anything)' : ''}`);
