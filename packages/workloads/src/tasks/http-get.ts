@@ -13,7 +13,7 @@ export default defineTask<GetInput, HttpGetOutput>({
   name: 'http-get',
   kind: 'io',
   async run(input, ctx) {
-    const { status, body } = await get(input, ctx.signal);
+    const { status, body } = await get(input, () => ctx.signal);
     return { status, bytes: body.length };
   },
   teardown: closeConnections,
