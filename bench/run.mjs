@@ -52,11 +52,12 @@ const ctx = {
   article: { items: 4, n },
   // Scaling: 8 items so that 8 units have one each; half the article's item, so a sweep stays short.
   scaling: { items: 8, n: Math.round(n / 2) },
-  http: { items: quick ? 1_000 : 3_000, inFlight: 1_000 },
+  // 10 waves of 1,000 requests: long enough that start-up is not the whole story.
+  http: { items: quick ? 1_000 : 10_000, inFlight: 1_000 },
   c10k: { items: quick ? 1_000 : 10_000 },
   rounds: quick
     ? { fidelity: 1, article: 1, c10k: 1, dispatch: 1, dashboard: 1, startup: 1, memory: 1, scaling: 1 }
-    : { fidelity: 3, article: 3, c10k: 2, dispatch: 3, dashboard: 4, startup: 5, memory: 1, scaling: 2 },
+    : { fidelity: 5, article: 3, c10k: 2, dispatch: 3, dashboard: 4, startup: 5, memory: 1, scaling: 2 },
 };
 
 console.log(`# concur benchmarks${quick ? ' (quick smoke pass: sizes too small to mean anything)' : ''}`);
