@@ -10,7 +10,8 @@ import { loadTask } from './load-task.js';
  * A strategy wraps a TaskHost in its own transport (IPC, worker messages, a plain call).
  */
 export class TaskHost {
-  private readonly controllers = new Map<number, AbortController>();
+  /** The items in flight, by index, each with its AbortController once one was needed. */
+  private readonly inFlight = new Map<number, { controller?: AbortController }>();
 
   private constructor(
     readonly task: Task,
@@ -27,10 +28,19 @@ export class TaskHost {
 
   /** Run one item. Never rejects; `serviceMs` is measured around the task's own `run`. */
   async run(item: WorkItem): Promise<Outcome> {
-    const controller = new AbortController();
-    this.controllers.set(item.index, controller);
+    const slot: { controller?: AbortController } = {};
+    this.inFlight.set(item.index, slot);
     this.progress(0);
-    const ctx = { unit: this.unit, signal: controller.signal, progress: this.progress };
+    // The AbortController is made when the task first reads `ctx.signal` (or the item is aborted): it costs
+    // a few microseconds and some garbage, which an item of tiny work, or one that never looks, should not pay.
+    const ctx = {
+      unit: this.unit,
+      progress: this.progress,
+      get signal(): AbortSignal {
+        slot.controller ??= new AbortController();
+        return slot.controller.signal;
+      },
+    };
     const start = performance.now();
     try {
       const value = await this.task.run(item.input, ctx);
@@ -39,14 +49,17 @@ export class TaskHost {
     } catch (error) {
       return { ok: false, error: describeError(error), serviceMs: performance.now() - start };
     } finally {
-      this.controllers.delete(item.index);
+      this.inFlight.delete(item.index);
     }
   }
 
   /** Abort the signal of one item in flight, or of all of them. */
   abort(index?: number, reason: string = 'cancelled'): void {
-    for (const [key, controller] of this.controllers)
-      if (index === undefined || key === index) controller.abort(new Error(reason));
+    for (const [key, slot] of this.inFlight)
+      if (index === undefined || key === index) {
+        slot.controller ??= new AbortController();
+        slot.controller.abort(new Error(reason));
+      }
   }
 
   async close(): Promise<void> {
