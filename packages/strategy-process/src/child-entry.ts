@@ -3,6 +3,7 @@
  * (setup once), then runs the items the engine sends over IPC until it is told to close.
  */
 import type { FromUnit, ToUnit } from './messages.js';
+import { ResultBatch } from './result-batch.js';
 import { sampleSelf } from './sample-self.js';
 import { throttledProgress } from './throttled-progress.js';
 import { startOrphanWatchdog } from './watchdog.js';
@@ -34,8 +35,22 @@ const { TaskHost, describeError } = await import('@concur/core/runtime');
 // Before the task's own code runs: a task's import or setup may spin forever too.
 startOrphanWatchdog();
 
+// Results go back in batches, one message per turn of the loop (see result-batch.ts).
+const results = new ResultBatch(
+  (batch) => send({ type: 'done', results: batch }),
+  (outcome, error) => ({
+    ok: false,
+    error: {
+      kind: 'not-cloneable',
+      message: `the task's result cannot be sent back to the engine (${describeError(error).message})`,
+    },
+    serviceMs: outcome.serviceMs,
+  }),
+);
+
 // Name the error before Node prints it and exits with code 1, so the engine can say why the unit died.
 process.on('uncaughtExceptionMonitor', (error) => {
+  results.flush(); // what already settled is reported as done, not lost with the unit
   send({ type: 'fatal', message: `uncaught ${describeError(error).message}` });
 });
 
@@ -49,25 +64,7 @@ const host = await TaskHost.open(taskRef, Number(slot), reportProgress).catch((e
 });
 
 async function runItem(id: number, input: unknown): Promise<void> {
-  const outcome = await host.run({ index: id, input });
-  try {
-    send({ type: 'done', id, outcome });
-  } catch (error) {
-    // The serializer refused the result (a function, a symbol…): the item fails, the unit carries on.
-    const why = describeError(error).message;
-    send({
-      type: 'done',
-      id,
-      outcome: {
-        ok: false,
-        error: {
-          kind: 'not-cloneable',
-          message: `the task's result cannot be sent back to the engine (${why})`,
-        },
-        serviceMs: outcome.serviceMs,
-      },
-    });
-  }
+  results.add(id, await host.run({ index: id, input }));
 }
 
 async function close(): Promise<void> {
@@ -76,6 +73,7 @@ async function close(): Promise<void> {
   } catch (error) {
     console.error(`teardown failed: ${describeError(error).message}`);
   }
+  results.flush();
   // Exit explicitly: a task may leave timers or sockets open that would keep this process alive.
   send({ type: 'closed', sample: sampleSelf() }, () => process.exit(0));
 }

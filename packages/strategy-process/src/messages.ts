@@ -13,13 +13,20 @@ export type ToUnit =
   /** Run the task's teardown, answer `closed` with the final figures, then exit. */
   | { readonly type: 'close' };
 
+/** One settled item: its `id` from the `run` message, and its outcome. */
+export interface DoneResult {
+  readonly id: number;
+  readonly outcome: Outcome;
+}
+
 /** Unit → engine. */
 export type FromUnit =
   /** The task is imported and its setup has run: the unit takes items from now on. */
   | { readonly type: 'ready' }
   /** The task could not be imported or its setup threw; the child exits after sending this. */
   | { readonly type: 'setup-failed'; readonly message: string }
-  | { readonly type: 'done'; readonly id: number; readonly outcome: Outcome }
+  /** Items that settled, in the order they did (see result-batch.ts). */
+  | { readonly type: 'done'; readonly results: readonly DoneResult[] }
   /** The latest progress of the current item, throttled in the child. */
   | { readonly type: 'progress'; readonly fraction: number }
   | { readonly type: 'sample'; readonly sample: UnitSample }

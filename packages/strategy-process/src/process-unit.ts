@@ -150,14 +150,14 @@ class ProcessUnit implements Unit {
 
   private readonly onMessage = (message: FromUnit): void => {
     switch (message.type) {
-      case 'done': {
-        const resolve = this.pending.get(message.id);
-        if (resolve) {
-          this.pending.delete(message.id);
-          resolve(message.outcome);
+      case 'done':
+        for (const { id, outcome } of message.results) {
+          const resolve = this.pending.get(id);
+          if (!resolve) continue;
+          this.pending.delete(id);
+          resolve(outcome);
         }
         break;
-      }
       case 'progress':
         this.spec.progress.set(message.fraction);
         break;

@@ -42,3 +42,15 @@ it('carries structured-clone values whole: Map, Set, Date, BigInt, typed arrays,
   }
   await unit.close();
 });
+
+it('fails only the result that cannot travel when several settle at once and go back together', async () => {
+  const { unit } = await startUnit(fixture('returns-function.mjs'), { inFlight: 3 });
+  // A synchronous task: all three settle in the same turn of the child's loop, so they leave in one batch.
+  const outcomes = await Promise.all(
+    ['a', 'function', 'c'].map((input, index) => unit.run({ index, input })),
+  );
+  expect(outcomes[0]).toMatchObject({ ok: true, value: 'a' });
+  expect(outcomes[1]).toMatchObject({ ok: false, error: { kind: 'not-cloneable' } });
+  expect(outcomes[2]).toMatchObject({ ok: true, value: 'c' });
+  await unit.close();
+});
