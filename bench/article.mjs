@@ -61,6 +61,8 @@ async function cpuExperiment(ctx, section) {
       (await runHand('process', { work: 'sum', input: n, items, units: ideal, inFlight: 1 })).wallMs,
   });
   const machineCeiling = median(ceiling.one) / median(ceiling.many);
+  // The scaling section judges the fitted parallel fraction against the same yardstick.
+  ctx.machineCeiling = { speedup: machineCeiling, units: ideal };
   section.note(
     `This machine's own ceiling: the hand-written fork script ran the same ${items} items ${fmt(machineCeiling, 2)}× faster with ${ideal} children than with one (medians of ${runs} interleaved runs), start-up included. A strategy's speedup can only approach it.`,
   );
