@@ -9,7 +9,8 @@ process.env.NODE_ENV ??= 'production';
 const { render } = await import('ink');
 const { createElement } = await import('react');
 const { LiveScreen } = await import('../dist/dashboard/LiveScreen.js');
-const { LiveBoard } = await import('../dist/dashboard/live-board.js');
+// The same made-up run the dashboard draws to warm up before its first real one.
+const { syntheticBoard, syntheticSnapshot } = await import('../dist/dashboard/warm-up.js');
 
 const units = Number(process.argv[2] ?? 2);
 const frames = Number(process.argv[3] ?? 300);
@@ -29,46 +30,7 @@ function fakeTerminal() {
 }
 
 let clock = 0;
-const board = new LiveBoard(() => clock);
-const strategies = ['process', 'thread', 'async', 'piscina'];
-const planned = (strategy) => ({ strategy, concurrency: units, run: 1, warmup: false });
-board.handle({ type: 'plan', plan: strategies.map(planned), items: units * 2 });
-board.handle({ type: 'run-start', planned: planned('process'), position: 0 });
-
-function snapshotAt(frame) {
-  const unitRows = Array.from({ length: units }, (_, slot) => ({
-    slot,
-    id: `pid ${4100 + slot}`,
-    state: 'busy',
-    item: slot,
-    inFlight: 1,
-    progress: ((frame * 3 + slot * 17) % 100) / 100,
-    done: Math.floor(frame / 40),
-    failed: 0,
-    cpuPercent: 95 + (frame % 5),
-    memoryBytes: (48 + (frame % 3)) * 1024 * 1024,
-  }));
-  return {
-    strategy: 'process',
-    run: 1,
-    warmup: false,
-    concurrency: units,
-    phase: 'running',
-    elapsedMs: frame * 100,
-    total: units * 2,
-    done: Math.floor(frame / 40),
-    failed: 0,
-    inFlight: units,
-    throughput: 1.7,
-    etaMs: 9000 - frame * 10,
-    replacements: 0,
-    loopDelay: { p50Ms: 0.4, p99Ms: 1.5 + (frame % 7) / 10, maxMs: 3 },
-    units: unitRows,
-    unitCount: units,
-    progressHistogram: [0, 0, 0, 0, 0, units, 0, 0, 0, 0],
-  };
-}
-
+const board = syntheticBoard(units, () => clock);
 const stdout = fakeTerminal();
 const element = (frame) =>
   createElement(LiveScreen, {
@@ -90,7 +52,7 @@ async function measure(count) {
   const bytesBefore = stdout.bytes;
   for (let frame = 1; frame <= count; frame += 1) {
     clock += 100;
-    board.handle({ type: 'snapshot', snapshot: snapshotAt(frame) });
+    board.handle({ type: 'snapshot', snapshot: syntheticSnapshot(frame, units) });
     instance.rerender(element(frame));
     await settle(); // ink draws at most maxFps: leave it the time to draw each frame
   }

@@ -25,6 +25,8 @@ export interface AppProps {
   readonly cwd?: string;
   /** Live screen frame interval. */
   readonly everyMs?: number;
+  /** Settles once the drawing is warm (see warm-up.tsx): a run starts only then, so it is not measured cold. */
+  readonly drawingWarm?: Promise<void>;
 }
 
 type Screen = 'setup' | 'live' | 'results' | 'output';
@@ -41,6 +43,7 @@ export function App({
   onExit,
   cwd = process.cwd(),
   everyMs,
+  drawingWarm = Promise.resolve(),
 }: AppProps) {
   const { exit } = useApp();
   const { rows, columns } = useTerminalSize();
@@ -86,10 +89,12 @@ export function App({
       setScreen('results');
       if (quitAfterRun.current !== null) setExitCode(result.failure ? 1 : quitAfterRun.current);
     };
-    execute(next, { catalog, onEvent: nextBoard.handle, signal: controller.signal }).then(
-      (done) => settle({ report: done }),
-      (error: unknown) => settle({ failure: error instanceof Error ? error.message : String(error) }),
-    );
+    drawingWarm
+      .then(() => execute(next, { catalog, onEvent: nextBoard.handle, signal: controller.signal }))
+      .then(
+        (done) => settle({ report: done }),
+        (error: unknown) => settle({ failure: error instanceof Error ? error.message : String(error) }),
+      );
   };
 
   // `concur run` in a terminal: the request is complete, so skip the questions (a bad one stays on setup, said why).

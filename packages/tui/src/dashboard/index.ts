@@ -27,7 +27,10 @@ function loadEnv(colour: boolean): Record<string, string> {
   return env;
 }
 
-/** Set `overrides` while `load` runs, then put the environment back, so the engine processes (and the tasks in them) see the user's own. */
+/**
+ * Set `overrides` while `load` runs, then put the environment back, so that the engine processes (and the
+ * tasks in them) see the user's own.
+ */
 async function withEnvWhileLoading<T>(overrides: Record<string, string>, load: () => Promise<T>): Promise<T> {
   const names = Object.keys(overrides);
   for (const name of names) process.env[name] = overrides[name];

@@ -2,6 +2,7 @@ import { render } from 'ink';
 import type { DashboardOptions } from '../session/types.js';
 import { App } from './App.js';
 import { ColourContext } from './colour-context.js';
+import { warmUpDrawing } from './warm-up.js';
 
 /**
  * Draw the app until the user quits; resolves to the exit code. ink's unmount restores the terminal.
@@ -9,6 +10,8 @@ import { ColourContext } from './colour-context.js';
  */
 export async function renderDashboard(options: DashboardOptions, colour: boolean): Promise<number> {
   let code = 0;
+  let warm = () => {};
+  const drawingWarm = new Promise<void>((resolve) => (warm = resolve));
   // Ctrl-C is handled by the app like `q`, so that a run is stopped cleanly rather than the process killed.
   // A frame is written whole inside a synchronized update (ink does that on a terminal): no tearing.
   const instance = render(
@@ -18,6 +21,7 @@ export async function renderDashboard(options: DashboardOptions, colour: boolean
         execute={options.execute}
         initial={options.initial}
         startImmediately={options.startImmediately}
+        drawingWarm={drawingWarm}
         onExit={(exitCode) => {
           code = exitCode;
         }}
@@ -25,6 +29,8 @@ export async function renderDashboard(options: DashboardOptions, colour: boolean
     </ColourContext.Provider>,
     { exitOnCtrlC: false },
   );
+  // After the first frame is on screen; a warm-up that fails only leaves the first run's frames dearer.
+  warmUpDrawing().then(warm, warm);
   await instance.waitUntilExit();
   return code;
 }
