@@ -55,14 +55,14 @@ export async function dashboard(ctx) {
   const pairedMedian = median(paired);
   const everyRun = median(figures.dashboard.map((d, round) => d.everyRun / figures.plain[round].everyRun));
   section.note(
-    `Round by round (the dashboard's run over the plain run just before it): ${paired.map((r) => fmt(r, 3)).join(', ')}; median ${fmt(pairedMedian, 3)}. The spread between rounds is this machine's noise, which a cost of a few percent sits inside. Every run's wall added up instead of the medians: ${fmt(everyRun, 3)} (median of rounds); the difference is the dashboard's first seconds, while V8 compiles ink and React, which fall on the first run and which a median of three leaves out.`,
+    `Round by round (the dashboard's run over the plain run just before it): ${paired.map((r) => fmt(r, 3)).join(', ')}; median ${fmt(pairedMedian, 3)}. The spread between rounds is this machine's noise, which a cost of a few percent sits inside. Every run's wall added up instead of the medians: ${fmt(everyRun, 3)} (median of rounds).`,
   );
 
   const during = median(figures.dashboard.map((d) => d.cpuDuringRun / d.wallDuringRun));
   const startup = median(figures.dashboard.map((d) => d.cpuBeforeRun));
   const frame = await frameCost();
   section.note(
-    `The dashboard process (every thread) used ${fmt(during * 100, 1)}% of one core while the runs went on, and ${ms(startup)} of CPU before the first run started (loading ink and React, discovering plugins). One live frame, drawn alone with the JIT warm (\`npm run bench -w @concur/tui\`): ${frame}.`,
+    `The dashboard process (every thread) used ${fmt(during * 100, 1)}% of one core while the runs went on, and ${ms(startup)} of CPU before the first run started (loading ink and React, discovering plugins, and drawing the live screen off screen until V8 has compiled it, so that this is not paid during a run). One live frame, drawn alone with the JIT warm (\`npm run bench -w @concur/tui\`): ${frame}.`,
   );
   section.check(
     pairedMedian <= BAR,
