@@ -8,13 +8,16 @@ import { catalog, eventually, tick } from './fixtures/dashboard/samples.js';
 afterEach(cleanup);
 
 describe('warming the drawing up', () => {
-  it('draws where nobody sees: nothing reaches the terminal', async () => {
+  it('draws where nobody sees: nothing reaches the terminal, not even a warning', async () => {
     const write = vi.spyOn(process.stdout, 'write');
+    const warn = vi.spyOn(process, 'emitWarning');
     try {
       await warmUpDrawing(5);
       expect(write).not.toHaveBeenCalled();
+      expect(warn).not.toHaveBeenCalled();
     } finally {
       write.mockRestore();
+      warn.mockRestore();
     }
   });
 

@@ -15,6 +15,8 @@ import { LiveBoard } from './live-board.js';
 /** About half a second here; past it, a frame costs what it will cost for the rest of the session. */
 export const WARM_UP_FRAMES = 40;
 const COLUMNS = 120;
+/** The longest interval a timer takes (2^31 − 1 ms): frames come from rerender here, not the screen's clock. */
+const NEVER_MS = 2_147_483_647;
 const ROWS = 40;
 
 /** The live screen's state at `frame` of a made-up CPU-bound run: progress moving on every unit. */
@@ -87,7 +89,7 @@ export async function warmUpDrawing(frames = WARM_UP_FRAMES): Promise<void> {
       rows={ROWS}
       columns={COLUMNS}
       stopping={false}
-      everyMs={Number.MAX_SAFE_INTEGER}
+      everyMs={NEVER_MS}
     />
   );
   const instance = render(screen(), {
