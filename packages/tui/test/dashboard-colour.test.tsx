@@ -9,9 +9,10 @@ const { unit } = await import('./fixtures/dashboard/samples.js');
 
 const BG_CYAN = '\u001b[46m';
 const BG_GRAY = '\u001b[100m';
+const BG_WHITE = '\u001b[47m';
 
-function drawnRow(progress: number, inFlight = 1) {
-  const row = <UnitRow unit={unit(0, { progress, inFlight })} idWidth={8} barWidth={20} color="cyan" />;
+function drawnRow(progress: number, inFlight = 1, color = 'cyan') {
+  const row = <UnitRow unit={unit(0, { progress, inFlight })} idWidth={8} barWidth={20} color={color} />;
   return render(row).lastFrame() ?? '';
 }
 
@@ -25,5 +26,9 @@ describe('a live row in colour', () => {
     const frame = drawnRow(0.6, 0);
     expect(frame).toContain(`${BG_GRAY}${' '.repeat(20)}`);
     expect(frame).not.toContain(BG_CYAN);
+  });
+
+  it("fills a grey strategy's bar (the baseline's) in white, so that it shows on the grey track", () => {
+    expect(drawnRow(0.5, 1, 'gray')).toContain(`${BG_WHITE}${' '.repeat(10)}${BG_GRAY}${' '.repeat(10)}`);
   });
 });

@@ -2,6 +2,9 @@ import { Text } from 'ink';
 import { useContext } from 'react';
 import { ColourContext } from './colour-context.js';
 
+/** The live bar's empty part; a bar of the same colour (the baseline's grey) is filled in white instead. */
+const TRACK = 'gray';
+
 const EIGHTHS = ['', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
 
 /** The bar's characters for `fraction` (0…1) of `width` columns, in eighths of a column. */
@@ -60,8 +63,8 @@ export function LiveBar({
   const filled = solidColumns(fraction, width);
   return (
     <Text>
-      <Text backgroundColor={color}>{' '.repeat(filled)}</Text>
-      <Text backgroundColor="gray">{' '.repeat(width - filled)}</Text>
+      <Text backgroundColor={color === TRACK ? 'white' : color}>{' '.repeat(filled)}</Text>
+      <Text backgroundColor={TRACK}>{' '.repeat(width - filled)}</Text>
     </Text>
   );
 }
