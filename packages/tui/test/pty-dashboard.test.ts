@@ -57,36 +57,62 @@ async function until(what: string, check: () => boolean, ms: number): Promise<vo
   }
 }
 
+/**
+ * `concur ARGS` in a 120×40 pseudo-terminal, in an empty folder (so only the built-in plugins are found).
+ * `env` is laid over this process's environment; a name set to undefined is removed. ink reads CI when it
+ * loads and then draws only the last frame, so the callers remove it.
+ */
+async function inTerminal(args: string[], env: Record<string, string | undefined>) {
+  const cwd = await mkdtemp(join(tmpdir(), 'concur-pty-'));
+  const merged: Record<string, string> = {};
+  for (const [name, value] of Object.entries({ ...process.env, TERM: 'xterm-256color', ...env }))
+    if (value !== undefined) merged[name] = value;
+  const term = spawn(process.execPath, [BIN, ...args], {
+    name: 'xterm-256color',
+    cols: 120,
+    rows: 40,
+    cwd,
+    env: merged,
+  });
+  const session = {
+    term,
+    output: '',
+    exitCode: undefined as number | undefined,
+    /** Kill concur if it is still running, and remove its folder. */
+    async end() {
+      if (session.exitCode === undefined) term.kill('SIGKILL');
+      await rm(cwd, { recursive: true, force: true });
+    },
+  };
+  term.onData((data) => {
+    session.output += data;
+  });
+  term.onExit((event) => {
+    session.exitCode = event.exitCode;
+  });
+  return session;
+}
+
 describe.skipIf(process.platform !== 'linux')('concur in a terminal', () => {
   it('runs the default experiment with live unit rows and quits on q leaving no process behind', async () => {
     expect(existsSync(BIN), `${BIN} is missing: build @concur/tui first`).toBe(true);
-    // An empty folder: only the built-in plugins are discovered, whatever the checkout holds.
-    const cwd = await mkdtemp(join(tmpdir(), 'concur-pty-'));
-    const env: Record<string, string> = {};
-    for (const [name, value] of Object.entries(process.env))
-      if (value !== undefined && name !== 'CI' && name !== 'NO_COLOR') env[name] = value;
-    // ink reads CI when it loads and then draws only the last frame.
-    env.TERM = 'xterm-256color';
-    const term = spawn(process.execPath, [BIN], { name: 'xterm-256color', cols: 120, rows: 40, cwd, env });
-    let output = '';
-    term.onData((data) => {
-      output += data;
-    });
-    let exitCode: number | undefined;
-    term.onExit((event) => {
-      exitCode = event.exitCode;
-    });
+    const session = await inTerminal([], { CI: undefined, NO_COLOR: undefined });
+    const { term } = session;
     try {
-      await until('the setup screen', () => plain(output).includes('Enter start'), 20_000);
-      expect(plain(output)).toMatch(/● article-cpu/);
+      await until('the setup screen', () => plain(session.output).includes('Enter start'), 20_000);
+      expect(plain(session.output)).toMatch(/● article-cpu/);
       // From article-cpu, past article-io and c10k: items, then n (made smaller so the test stays light);
       // then past the three strategies and concurrency to runs (1).
       term.write(DOWN.repeat(4));
-      await until('the n parameter to be focused', () => /›\s+n\s/.test(plain(output).slice(-4000)), 5_000);
+      await until(
+        'the n parameter to be focused',
+        () => /›\s+n\s/.test(plain(session.output).slice(-4000)),
+        5_000,
+      );
       term.write(`${BACKSPACE.repeat(10)}200000000`);
       term.write(DOWN.repeat(5));
       term.write(`${BACKSPACE}1`);
-      await until('runs to read 1', () => /›\s+Runs\s+1\b/.test(plain(output).slice(-4000)), 5_000);
+      await until('runs to read 1', () => /›\s+Runs\s+1\b/.test(plain(session.output).slice(-4000)), 5_000);
       term.write('\r');
 
       // Live rows of units in processes of their own: quit while they run, so stopping them is tested.
@@ -94,62 +120,50 @@ describe.skipIf(process.platform !== 'linux')('concur in a terminal', () => {
       await until(
         'the process strategy running its units',
         () => {
-          const screen = plain(output).slice(-6000);
+          const screen = plain(session.output).slice(-6000);
           if (!/▶ process[\s\S]*\n\s+pid \d+ /.test(screen)) return false;
           children = descendantsOf(term.pid);
           return children.length >= 2; // the engine process and at least one unit
         },
         60_000,
       );
-      expect(plain(output)).toContain('n               200000000');
+      expect(plain(session.output)).toContain('n               200000000');
 
       term.write('q');
-      await until('concur to exit', () => exitCode !== undefined, 30_000);
-      expect(exitCode).toBe(0);
+      await until('concur to exit', () => session.exitCode !== undefined, 30_000);
+      expect(session.exitCode).toBe(0);
       // The run was stopped, not waited for, and what was measured is left on the screen.
-      expect(plain(output.slice(output.lastIndexOf('▶ process')))).toContain(
+      expect(plain(session.output.slice(session.output.lastIndexOf('▶ process')))).toContain(
         'stopped early: these are partial results',
       );
-      expect(output.lastIndexOf(SHOW_CURSOR)).toBeGreaterThan(output.lastIndexOf('pid '));
+      expect(session.output.lastIndexOf(SHOW_CURSOR)).toBeGreaterThan(session.output.lastIndexOf('pid '));
       expect(children.filter(alive)).toEqual([]);
       expect(descendantsOf(term.pid)).toEqual([]);
     } finally {
-      if (exitCode === undefined) term.kill('SIGKILL');
-      await rm(cwd, { recursive: true, force: true });
+      await session.end();
     }
   }, 120_000);
 
   it('honours NO_COLOR: no colour codes at all, and the live bars drawn with block characters', async () => {
-    const cwd = await mkdtemp(join(tmpdir(), 'concur-pty-'));
-    const env: Record<string, string> = {};
-    for (const [name, value] of Object.entries(process.env))
-      if (value !== undefined && name !== 'CI' && name !== 'FORCE_COLOR') env[name] = value;
-    Object.assign(env, { TERM: 'xterm-256color', NO_COLOR: '1' });
     const args = ['run', 'sleep', '-p', 'items=4', '-p', 'ms=3000', '--strategies', 'process', '--runs', '1'];
-    const term = spawn(process.execPath, [BIN, ...args, '--no-baseline'], {
-      name: 'xterm-256color',
-      cols: 120,
-      rows: 40,
-      cwd,
-      env,
+    const session = await inTerminal([...args, '--no-baseline'], {
+      CI: undefined,
+      FORCE_COLOR: undefined,
+      NO_COLOR: '1',
     });
-    let output = '';
-    term.onData((data) => {
-      output += data;
-    });
-    let exitCode: number | undefined;
-    term.onExit((event) => {
-      exitCode = event.exitCode;
-    });
+    const { term } = session;
     try {
-      await until('a live row with its bar', () => /pid \d+ +[█▏▎▍▌▋▊▉]*░{5,}/.test(plain(output)), 30_000);
+      await until(
+        'a live row with its bar',
+        () => /pid \d+ +[█▏▎▍▌▋▊▉]*░{5,}/.test(plain(session.output)),
+        30_000,
+      );
       term.write('q');
-      await until('concur to exit', () => exitCode !== undefined, 30_000);
+      await until('concur to exit', () => session.exitCode !== undefined, 30_000);
       // biome-ignore lint/suspicious/noControlCharactersInRegex: SGR sequences start with ESC
-      expect(output.match(/\u001b\[[0-9;]*m/g) ?? []).toEqual([]);
+      expect(session.output.match(/\u001b\[[0-9;]*m/g) ?? []).toEqual([]);
     } finally {
-      if (exitCode === undefined) term.kill('SIGKILL');
-      await rm(cwd, { recursive: true, force: true });
+      await session.end();
     }
   }, 60_000);
 });
