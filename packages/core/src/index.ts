@@ -85,6 +85,7 @@ export type { ReportSettings } from './runner/to-report.js';
 export { comparisonToReport } from './runner/to-report.js';
 // The unit side every strategy shares: load a task, run items, turn errors into values.
 export { describeError } from './runtime/describe-error.js';
+export { ItemSignal } from './runtime/item-signal.js';
 export { loadTask, TaskLoadError, toTaskRef } from './runtime/load-task.js';
 export { TaskHost } from './runtime/task-host.js';
 // Statistics: what the summary and verdict are computed with.

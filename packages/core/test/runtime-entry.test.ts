@@ -8,6 +8,7 @@ it('exports the unit side of the contract as the very same modules as the main e
   expect(runtime.TaskHost).toBe(core.TaskHost);
   expect(runtime.ProgressCell).toBe(core.ProgressCell);
   expect(runtime.describeError).toBe(core.describeError);
+  expect(runtime.ItemSignal).toBe(core.ItemSignal);
   expect(runtime.loadTask).toBe(core.loadTask);
   expect(runtime.defineTask).toBe(core.defineTask);
 });

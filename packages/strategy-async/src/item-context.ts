@@ -1,11 +1,11 @@
-import type { ProgressCell, TaskContext } from '@concur/core';
+import { ItemSignal, type ProgressCell, type TaskContext } from '@concur/core';
 
 /**
- * The `ctx` of one item, kept small: with 10,000 items in flight every field counts. The AbortController
- * is made only when the task reads `ctx.signal` or the item is aborted, since most tiny items never look.
+ * The `ctx` of one item, kept small: with 10,000 items in flight every field counts. Its signal is an
+ * ItemSignal's, made only when the task reads `ctx.signal` or the item is aborted, since most tiny items
+ * never look; extending it costs no object of its own per item.
  */
-export class ItemContext implements TaskContext {
-  private controller: AbortController | undefined;
+export class ItemContext extends ItemSignal implements TaskContext {
   private report: ((fraction: number) => void) | undefined;
   /** False once the item is abandoned, so a task left running cannot write over the next item's progress. */
   live = true;
@@ -15,11 +15,8 @@ export class ItemContext implements TaskContext {
   constructor(
     readonly unit: number,
     private readonly cell: ProgressCell,
-  ) {}
-
-  get signal(): AbortSignal {
-    this.controller ??= new AbortController();
-    return this.controller.signal;
+  ) {
+    super();
   }
 
   /**
@@ -36,7 +33,6 @@ export class ItemContext implements TaskContext {
   /** Abort the item's signal (creating it aborted if the task has not read it yet) and detach its progress. */
   abandon(reason: Error): void {
     this.live = false;
-    this.controller ??= new AbortController();
-    this.controller.abort(reason);
+    this.abort(reason);
   }
 }

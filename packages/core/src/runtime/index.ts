@@ -8,5 +8,6 @@ export type { Failure, FailureKind, Outcome, UnitSample, WorkItem } from '../con
 export type { SetupContext, Task, TaskContext, TaskKind, TaskRef } from '../contract/task.js';
 export { defineTask } from '../contract/task.js';
 export { describeError } from './describe-error.js';
+export { ItemSignal } from './item-signal.js';
 export { loadTask, TaskLoadError, toTaskRef } from './load-task.js';
 export { TaskHost } from './task-host.js';

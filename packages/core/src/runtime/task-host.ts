@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks';
 import type { Outcome, WorkItem } from '../contract/strategy.js';
 import type { Task, TaskRef } from '../contract/task.js';
 import { describeError } from './describe-error.js';
+import { ItemSignal } from './item-signal.js';
 import { loadTask } from './load-task.js';
 
 /**
@@ -10,8 +11,8 @@ import { loadTask } from './load-task.js';
  * A strategy wraps a TaskHost in its own transport (IPC, worker messages, a plain call).
  */
 export class TaskHost {
-  /** The items in flight, by index, each with its AbortController once one was needed. */
-  private readonly inFlight = new Map<number, { controller?: AbortController }>();
+  /** The items in flight, by index, each with its signal (made when first needed). */
+  private readonly inFlight = new Map<number, ItemSignal>();
 
   private constructor(
     readonly task: Task,
@@ -28,17 +29,14 @@ export class TaskHost {
 
   /** Run one item. Never rejects; `serviceMs` is measured around the task's own `run`. */
   async run(item: WorkItem): Promise<Outcome> {
-    const slot: { controller?: AbortController } = {};
-    this.inFlight.set(item.index, slot);
+    const abort = new ItemSignal();
+    this.inFlight.set(item.index, abort);
     this.progress(0);
-    // The AbortController is made when the task first reads `ctx.signal` (or the item is aborted): it costs
-    // a few microseconds and some garbage, which an item of tiny work, or one that never looks, should not pay.
     const ctx = {
       unit: this.unit,
       progress: this.progress,
       get signal(): AbortSignal {
-        slot.controller ??= new AbortController();
-        return slot.controller.signal;
+        return abort.signal;
       },
     };
     const start = performance.now();
@@ -55,11 +53,8 @@ export class TaskHost {
 
   /** Abort the signal of one item in flight, or of all of them. */
   abort(index?: number, reason: string = 'cancelled'): void {
-    for (const [key, slot] of this.inFlight)
-      if (index === undefined || key === index) {
-        slot.controller ??= new AbortController();
-        slot.controller.abort(new Error(reason));
-      }
+    for (const [key, signal] of this.inFlight)
+      if (index === undefined || key === index) signal.abort(new Error(reason));
   }
 
   async close(): Promise<void> {
