@@ -2,44 +2,31 @@
 // bytes written, drawing the live screen of a CPU-bound run (progress moving every frame) into a
 // terminal-like stream that only counts what it is given. After `npm run build`:
 //   npm run bench -w @concur/tui [-- UNITS FRAMES]
-import { Writable } from 'node:stream';
-
 // The dashboard loads React's production build (see src/dashboard/index.ts); so does this.
 process.env.NODE_ENV ??= 'production';
 const { render } = await import('ink');
 const { createElement } = await import('react');
 const { LiveScreen } = await import('../dist/dashboard/LiveScreen.js');
 // The same made-up run the dashboard draws to warm up before its first real one.
-const { syntheticBoard, syntheticSnapshot } = await import('../dist/dashboard/warm-up.js');
+const { nowhere, syntheticBoard, syntheticSnapshot } = await import('../dist/dashboard/warm-up.js');
 
 const units = Number(process.argv[2] ?? 2);
 const frames = Number(process.argv[3] ?? 300);
-const columns = 120;
-const rows = 40;
-
-/** A stream that looks like a 120×40 terminal to ink and keeps only a byte count. */
-function fakeTerminal() {
-  const stream = new Writable({
-    write(chunk, _encoding, done) {
-      stream.bytes += chunk.length;
-      done();
-    },
-  });
-  Object.assign(stream, { isTTY: true, columns, rows, bytes: 0 });
-  return stream;
-}
 
 let clock = 0;
 const board = syntheticBoard(units, () => clock);
-const stdout = fakeTerminal();
+let bytes = 0;
+const stdout = nowhere((count) => {
+  bytes += count;
+});
 const element = (frame) =>
   createElement(LiveScreen, {
     key: 'live',
     board,
     workload: { name: 'cpu-sum', kind: 'cpu' },
     models: { process: 'process', thread: 'thread', async: 'async', piscina: 'thread' },
-    rows,
-    columns,
+    rows: 40,
+    columns: 120,
     stopping: false,
     everyMs: 1e9, // frames come from rerender below, not the screen's own timer
     frame,
@@ -49,7 +36,7 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 40));
 
 async function measure(count) {
   const before = process.cpuUsage();
-  const bytesBefore = stdout.bytes;
+  const bytesBefore = bytes;
   for (let frame = 1; frame <= count; frame += 1) {
     clock += 100;
     board.handle({ type: 'snapshot', snapshot: syntheticSnapshot(frame, units) });
@@ -57,7 +44,7 @@ async function measure(count) {
     await settle(); // ink draws at most maxFps: leave it the time to draw each frame
   }
   const used = process.cpuUsage(before);
-  return { cpuMs: (used.user + used.system) / 1000 / count, bytes: (stdout.bytes - bytesBefore) / count };
+  return { cpuMs: (used.user + used.system) / 1000 / count, bytes: (bytes - bytesBefore) / count };
 }
 
 await measure(50); // warm up the JIT

@@ -63,9 +63,17 @@ export function syntheticBoard(units: number, clock: () => number): LiveBoard {
   return board;
 }
 
-/** A stream that looks like a terminal to ink and throws away what it is given. */
-function nowhere(): NodeJS.WriteStream {
-  const stream = new Writable({ write: (_chunk, _encoding, done) => done() });
+/**
+ * A stream that looks like a 120×40 terminal to ink and throws away what it is given, after telling
+ * `written` how many bytes (the frame-cost bench counts them).
+ */
+export function nowhere(written: (bytes: number) => void = () => {}): NodeJS.WriteStream {
+  const stream = new Writable({
+    write: (chunk: Buffer, _encoding, done) => {
+      written(chunk.length);
+      done();
+    },
+  });
   return Object.assign(stream, {
     isTTY: true,
     columns: COLUMNS,

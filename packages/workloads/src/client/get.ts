@@ -58,6 +58,10 @@ export function get({ url, keepAlive }: GetInput, signalOf: () => AbortSignal): 
       clearTimeout(wire);
       signal?.removeEventListener('abort', cancel);
     };
+    const fail = (error: Error) => {
+      settle();
+      reject(error);
+    };
     const request = client.get(target, { agent }, (response) => {
       const chunks: Buffer[] = [];
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -65,15 +69,9 @@ export function get({ url, keepAlive }: GetInput, signalOf: () => AbortSignal): 
         settle();
         resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks) });
       });
-      response.on('error', (error) => {
-        settle();
-        reject(error);
-      });
+      response.on('error', fail);
     });
-    request.on('error', (error) => {
-      settle();
-      reject(error);
-    });
+    request.on('error', fail);
   });
 }
 
