@@ -1,5 +1,5 @@
 // The download's cancellation: wired to the item's signal only for a request that is still running after
-// WIRE_CANCEL_AFTER_MS, so a quick answer never pays for it, and a hanging request is still cancelled.
+// half of WIRE_CANCEL_AFTER_MS (by one sweep timer for all requests), so a quick answer never pays for it, and a hanging request is still cancelled.
 
 import type { AddressInfo } from 'node:net';
 import { createServer, type Server, type Socket } from 'node:net';

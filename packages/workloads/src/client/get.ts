@@ -6,6 +6,7 @@
  */
 import * as http from 'node:http';
 import * as https from 'node:https';
+import { LateWiring } from './late-wiring.js';
 
 export interface GetInput {
   readonly url: string;
@@ -30,16 +31,18 @@ const agents = {
 };
 
 /**
- * How long a request runs before it is wired to its item's signal. The wiring (an AbortController for the
- * item and a listener on it) costs about a third more client CPU than a loopback request itself, and only
- * a request that hangs ever needs cancelling: so a request that answers within this time never pays for
- * it, and one that hangs is cancelled at most this late.
+ * How long a request may run before it is wired to its item's signal. The wiring (an AbortController for
+ * the item and a listener on it) costs about a third more client CPU than a loopback request itself, and
+ * only a request that hangs ever needs cancelling: so a request that answers within half this time never
+ * pays for it, and one that hangs is cancelled at most this late.
  */
 export const WIRE_CANCEL_AFTER_MS = 1_000;
 
+const lateWiring = new LateWiring(WIRE_CANCEL_AFTER_MS);
+
 /**
  * GET `url`; resolves with the status and the whole body, rejects on a network error or once the signal
- * that `signalOf` gives is aborted (read only for a request still running after WIRE_CANCEL_AFTER_MS).
+ * that `signalOf` gives is aborted (read only for a request still running after half WIRE_CANCEL_AFTER_MS).
  */
 export function get({ url, keepAlive }: GetInput, signalOf: () => AbortSignal): Promise<GetResult> {
   const target = new URL(url);
@@ -49,14 +52,16 @@ export function get({ url, keepAlive }: GetInput, signalOf: () => AbortSignal): 
   return new Promise((resolve, reject) => {
     let signal: AbortSignal | undefined;
     const cancel = () => request.destroy(signal?.reason);
-    const wire = setTimeout(() => {
-      signal = signalOf();
-      if (signal.aborted) cancel();
-      else signal.addEventListener('abort', cancel, { once: true });
-    }, WIRE_CANCEL_AFTER_MS);
+    const pending = {
+      wire() {
+        signal = signalOf();
+        if (signal.aborted) cancel();
+        else signal.addEventListener('abort', cancel, { once: true });
+      },
+    };
     const settle = () => {
-      clearTimeout(wire);
-      signal?.removeEventListener('abort', cancel);
+      if (signal) signal.removeEventListener('abort', cancel);
+      else lateWiring.remove(pending);
     };
     const fail = (error: Error) => {
       settle();
@@ -72,6 +77,7 @@ export function get({ url, keepAlive }: GetInput, signalOf: () => AbortSignal): 
       response.on('error', fail);
     });
     request.on('error', fail);
+    lateWiring.add(pending);
   });
 }
 
