@@ -1,5 +1,6 @@
 // The download's cancellation: wired to the item's signal only for a request that is still running after
-// half of WIRE_CANCEL_AFTER_MS (by one sweep timer for all requests), so a quick answer never pays for it, and a hanging request is still cancelled.
+// half of WIRE_CANCEL_AFTER_MS (one sweep timer serves all requests), so a quick answer never pays for it,
+// and a hanging request is still cancelled.
 
 import type { AddressInfo } from 'node:net';
 import { createServer, type Server, type Socket } from 'node:net';
