@@ -8,6 +8,7 @@ import { ProgressCell } from '../contract/progress-cell.js';
 import type { Failure, Outcome, Strategy, Unit, UnitSample } from '../contract/strategy.js';
 import type { TaskRef } from '../contract/task.js';
 import { InputError } from '../errors.js';
+import { DeadlineQueue } from './deadline-queue.js';
 import { LiveRun } from './live-state.js';
 import { LoopDelay } from './loop-delay.js';
 import { OutputLog } from './output-log.js';
@@ -55,9 +56,16 @@ interface Slot {
   readonly index: number;
   unit: Unit | undefined;
   record: MutableUnitRecord | undefined;
-  /** Items in flight on this slot's current unit, with their timeout timers. */
-  readonly inFlight: Map<number, NodeJS.Timeout | undefined>;
+  /** Items in flight on this slot's current unit. */
+  readonly inFlight: Set<number>;
   readonly cell: ProgressCell;
+}
+
+/** One item handed to one unit: what its deadline needs to tell whether it is still pending. */
+interface Dispatched {
+  readonly slot: Slot;
+  readonly unit: Unit;
+  readonly index: number;
 }
 
 interface MutableUnitRecord {
@@ -114,6 +122,7 @@ class StrategyRun {
   private readonly attempts: Uint8Array;
   private readonly retry: number[] = [];
   private readonly pendingKills: Promise<unknown>[] = [];
+  private readonly deadlines: DeadlineQueue<Dispatched>;
   private next = 0;
   private settledCount = 0;
   private replacements = 0;
@@ -130,6 +139,11 @@ class StrategyRun {
   constructor(private readonly o: RunStrategyOptions) {
     this.concurrency = checkPositiveInteger('concurrency', o.concurrency);
     this.timeoutMs = checkTimeout('timeout', o.timeoutMs ?? 30_000);
+    this.deadlines = new DeadlineQueue<Dispatched>(
+      this.timeoutMs,
+      ({ slot, unit, index }) => slot.unit === unit && slot.inFlight.has(index),
+      ({ slot, unit, index }) => this.timedOut(slot, unit, index),
+    );
     const problem = o.strategy.validateOptions?.(o.options ?? {});
     if (problem) throw new InputError(problem);
     this.capacity = checkPositiveInteger(
@@ -166,7 +180,7 @@ class StrategyRun {
         index,
         unit: undefined,
         record: undefined,
-        inFlight: new Map(),
+        inFlight: new Set(),
         cell: this.cellFor(board, index),
       });
     await Promise.all(this.slots.map((slot) => this.spawnInto(slot)));
@@ -175,6 +189,7 @@ class StrategyRun {
 
     await this.finished;
     const wallMs = performance.now() - this.startedAt;
+    this.deadlines.stop();
     this.stopping = true;
     this.live.phase = 'closing';
     clearInterval(sampler);
@@ -325,10 +340,8 @@ class StrategyRun {
 
   private dispatch(slot: Slot, unit: Unit, index: number): void {
     this.attempts[index] = (this.attempts[index] ?? 0) + 1;
-    const timer = Number.isFinite(this.timeoutMs)
-      ? setTimeout(() => this.timedOut(slot, unit, index), this.timeoutMs)
-      : undefined;
-    slot.inFlight.set(index, timer);
+    slot.inFlight.add(index);
+    this.deadlines.add({ slot, unit, index });
     this.live.began(slot.index, index);
     unit.run({ index, input: this.o.inputs[index] }).then(
       (outcome) => this.outcome(slot, unit, index, outcome),
@@ -344,7 +357,6 @@ class StrategyRun {
   private outcome(slot: Slot, unit: Unit, index: number, outcome: Outcome): void {
     // A late answer from a unit already killed, dead or retired: the item was settled then.
     if (slot.unit !== unit || !slot.inFlight.has(index)) return;
-    clearTimeout(slot.inFlight.get(index));
     slot.inFlight.delete(index);
     this.settle(index, slot.index, outcome);
     if (!outcome.ok && (outcome.error.kind === 'unit-exited' || outcome.error.kind === 'killed')) {
@@ -366,8 +378,7 @@ class StrategyRun {
       serviceMs: Number.NaN,
     });
     // The other items on this unit did nothing wrong: run them again elsewhere (bounded).
-    for (const [other, timer] of slot.inFlight) {
-      clearTimeout(timer);
+    for (const other of slot.inFlight) {
       if ((this.attempts[other] ?? 0) < MAX_ATTEMPTS) this.retry.push(other);
       else
         this.settle(other, slot.index, {
@@ -384,8 +395,7 @@ class StrategyRun {
 
   private unitDied(slot: Slot, unit: Unit, reason: string): void {
     if (slot.unit !== unit) return;
-    for (const [index, timer] of slot.inFlight) {
-      clearTimeout(timer);
+    for (const index of slot.inFlight) {
       this.settle(index, slot.index, {
         ok: false,
         error: { kind: 'unit-exited', message: reason },
@@ -409,8 +419,7 @@ class StrategyRun {
   private retire(slot: Slot, end: string, kind: Failure['kind'], message: string): void {
     const unit = slot.unit;
     if (!unit) return;
-    for (const [index, timer] of slot.inFlight) {
-      clearTimeout(timer);
+    for (const index of slot.inFlight) {
       this.settle(index, slot.index, { ok: false, error: { kind, message }, serviceMs: Number.NaN });
     }
     slot.inFlight.clear();
@@ -443,6 +452,7 @@ class StrategyRun {
     }
     this.live.settled(slot, index, outcome.ok);
     this.settledCount += 1;
+    this.deadlines.settled();
     this.o.onActivity?.();
     if (this.settledCount === this.total) this.finish();
   }
