@@ -6,7 +6,7 @@ import { distUrl } from './built.js';
 const { LateWiring } = (await import(distUrl('client/late-wiring.js'))) as typeof Late;
 
 const PERIOD = 1_000;
-const request = () => ({ wire: vi.fn() });
+const request = () => ({ settled: false, wire: vi.fn() });
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -21,7 +21,7 @@ describe('LateWiring', () => {
     const quick = request();
     wiring.add(quick);
     vi.advanceTimersByTime(PERIOD / 2 - 1);
-    wiring.remove(quick);
+    quick.settled = true;
     vi.advanceTimersByTime(PERIOD * 3);
     expect(quick.wire).not.toHaveBeenCalled();
   });
