@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { type LiveRun, type LiveSnapshot, runStrategy } from '../src/index.js';
+import { LiveRun, type LiveSnapshot, ProgressCell, runStrategy } from '../src/index.js';
 import { fixtureTasks, inline } from './fixtures/engine.js';
 
 it('lets a renderer see units busy and their progress while the run goes on', async () => {
@@ -44,4 +44,27 @@ it('shows the busiest units when there are more units than rows', async () => {
   expect(snapshot?.units).toHaveLength(3);
   expect(snapshot?.units.slice(0, 2).every((u) => u.state === 'busy')).toBe(true);
   await running;
+});
+
+it('picks the rows busiest of many slots, ties to the lower slot, and lists them in slot order', () => {
+  const slots = 500;
+  const board = ProgressCell.board(slots);
+  const live = new LiveRun('async', 1, false, slots, slots);
+  // Every third slot is idle; the others hold one item at a progress that repeats, so there are ties.
+  for (let slot = 0; slot < slots; slot += 1) {
+    const cell = new ProgressCell(board, slot);
+    live.attach(slot, `slot ${slot}`, cell);
+    if (slot % 3 === 0) continue;
+    live.began(slot, slot);
+    cell.set((slot % 7) / 10);
+  }
+  const busyness = (slot: number) => (slot % 3 === 0 ? 0 : 1 + (slot % 7) / 10);
+  const expected = Array.from({ length: slots }, (_, slot) => slot)
+    .sort((a, b) => busyness(b) - busyness(a) || a - b)
+    .slice(0, 64)
+    .sort((a, b) => a - b);
+  const snapshot = live.snapshot(64);
+  expect(snapshot.units.map((u) => u.slot)).toEqual(expected);
+  expect(snapshot.unitCount).toBe(slots);
+  expect(snapshot.inFlight).toBe(slots - Math.ceil(slots / 3));
 });
