@@ -1,11 +1,11 @@
 // Fidelity: concur's wall time for each strategy against a minimal hand-written script doing the same work
-// the same way (bare fork, bare Worker, bare Promise.all), interleaved bare, concur, bare, concur …
+// the same way (bare fork, bare Worker, bare Promise.all), each concur run between two of the script's.
 // Both clocks include start-up: concur's record.wallMs runs from the first spawn to the last settled item,
 // the script's from before its first spawn to its last answer. Each runs in a fresh process.
 import { articleCpu, httpGet } from '@concur/workloads';
 import { oneRun, paramsOf, runHand, STRATEGY_NAMES, startLoopbackServer } from './lib/concur.mjs';
-import { interleaved } from './lib/interleave.mjs';
-import { max, median, min, perRound } from './lib/stats.mjs';
+import { SETTLE_MS, sandwiched } from './lib/interleave.mjs';
+import { max, median, min, sandwichRatios } from './lib/stats.mjs';
 import { fmt, ms, ratio, Section } from './lib/table.mjs';
 
 const TOLERANCE = 0.05;
@@ -13,7 +13,7 @@ const TOLERANCE = 0.05;
 export async function fidelity(ctx) {
   const section = new Section('Fidelity: concur against hand-written code');
   section.note(
-    `Each row: the same work run by concur (one run through \`compare\`, its engine in a process of its own) and by a minimal hand-written script (in a fresh process), interleaved bare, concur, bare, concur … ${ctx.rounds.fidelity} rounds each; the ratio is the median of each round's concur / hand-written. Both wall times include spawning the units. Bar: concur within ±${TOLERANCE * 100}% of the hand-written script.`,
+    `Each row: the same work run by concur (one run through \`compare\`, its engine in a process of its own) and by a minimal hand-written script (in a fresh process). Each of ${ctx.rounds.fidelity} concur runs sits between two runs of the script (bare, concur, bare, concur … bare), with ${SETTLE_MS} ms after every run for its processes and connections to wind down; a round's ratio is concur over the mean of the bare runs either side, and the row gives the median of the rounds. The last column is the noise floor: how much one bare run differs from the next on this machine. Both wall times include spawning the units. Bar: concur within ±${TOLERANCE * 100}% of the hand-written script.`,
   );
   const rows = [];
   await cpuBound(ctx, section, rows);
@@ -26,6 +26,7 @@ export async function fidelity(ctx) {
       'concur',
       'concur / hand (median of rounds)',
       'range of rounds',
+      'bare / previous bare (range)',
     ],
     rows,
   );
@@ -51,30 +52,24 @@ async function cpuBound(ctx, section, rows) {
   section.note(
     `**${articleCpu.name}**: ${items} items of the article's loop \`count += i\` for i below n = ${fmt(n)} (about ${ms(ctx.itemMs)} an item here).`,
   );
-  const contenders = {};
   for (const strategy of STRATEGY_NAMES) {
-    contenders[`hand ${strategy}`] = async () =>
-      (await runHand(strategy, { work: 'sum', input: n, items, units: units[strategy], inFlight: 1 })).wallMs;
-    contenders[`concur ${strategy}`] = async () =>
-      (
-        await oneRun({
-          workload: articleCpu,
-          params: paramsOf(articleCpu, { items, n }),
-          strategies: [strategy],
-          concurrency: [units[strategy]],
-        })
-      ).wallMs;
-  }
-  const figures = await interleaved(ctx.rounds.fidelity, contenders);
-  for (const strategy of STRATEGY_NAMES)
-    rows.push(
-      row(
-        articleCpu.name,
-        `${strategy} (${units[strategy]})`,
-        figures[`hand ${strategy}`],
-        figures[`concur ${strategy}`],
-      ),
+    const figures = await sandwiched(
+      ctx.rounds.fidelity,
+      async () =>
+        (await runHand(strategy, { work: 'sum', input: n, items, units: units[strategy], inFlight: 1 }))
+          .wallMs,
+      async () =>
+        (
+          await oneRun({
+            workload: articleCpu,
+            params: paramsOf(articleCpu, { items, n }),
+            strategies: [strategy],
+            concurrency: [units[strategy]],
+          })
+        ).wallMs,
     );
+    rows.push(row(articleCpu.name, `${strategy} (${units[strategy]})`, figures));
+  }
 }
 
 async function http(ctx, section, rows) {
@@ -87,57 +82,51 @@ async function http(ctx, section, rows) {
     section.note(
       `**${httpGet.name}**: ${fmt(items)} GETs at ${fmt(inFlight)} in flight to concur's loopback server (100 ms latency, 1 KiB body, keep-alive), one server process shared by both sides. Process and thread: 2 units with ${fmt(inFlight / 2)} requests in flight each (\`inFlight\` option); async: ${fmt(inFlight)} slots.`,
     );
-    const contenders = {};
     for (const strategy of STRATEGY_NAMES) {
-      contenders[`hand ${strategy}`] = async () =>
-        (
-          await runHand(strategy, {
-            work: 'get',
-            input: server.url,
-            items,
-            units: units[strategy],
-            inFlight: perUnit[strategy],
-          })
-        ).wallMs;
-      contenders[`concur ${strategy}`] = async () =>
-        (
-          await oneRun({
-            workload: httpGet,
-            params: paramsOf(httpGet, { items, url: server.url }),
-            strategies: [strategy],
-            concurrency: [units[strategy]],
-            strategyOptions:
-              strategy === 'async' ? undefined : { [strategy]: { inFlight: perUnit[strategy] } },
-          })
-        ).wallMs;
-    }
-    const figures = await interleaved(ctx.rounds.fidelity, contenders);
-    for (const strategy of STRATEGY_NAMES)
-      rows.push(
-        row(
-          httpGet.name,
-          `${strategy} (${units[strategy]} × ${perUnit[strategy]})`,
-          figures[`hand ${strategy}`],
-          figures[`concur ${strategy}`],
-        ),
+      const figures = await sandwiched(
+        ctx.rounds.fidelity,
+        async () =>
+          (
+            await runHand(strategy, {
+              work: 'get',
+              input: server.url,
+              items,
+              units: units[strategy],
+              inFlight: perUnit[strategy],
+            })
+          ).wallMs,
+        async () =>
+          (
+            await oneRun({
+              workload: httpGet,
+              params: paramsOf(httpGet, { items, url: server.url }),
+              strategies: [strategy],
+              concurrency: [units[strategy]],
+              strategyOptions:
+                strategy === 'async' ? undefined : { [strategy]: { inFlight: perUnit[strategy] } },
+            })
+          ).wallMs,
       );
+      rows.push(row(httpGet.name, `${strategy} (${units[strategy]} × ${perUnit[strategy]})`, figures));
+    }
   } finally {
     await server.stop();
   }
 }
 
-function row(workload, label, hand, concur) {
-  // The check reads the round-by-round ratios: each pairs two runs that shared the same moment of a
-  // shared machine, which a slow drift of its load cannot tell apart.
-  const rounds = perRound(concur, hand);
-  const r = median(rounds);
+function row(workload, label, { reference: hand, contender: concur }) {
+  // Each round pairs a concur run with the bare runs just before and after it, which a slow drift of a
+  // shared machine's load cannot tell apart.
+  const { ratios, noise } = sandwichRatios(hand, concur);
+  const r = median(ratios);
   const cells = [
     workload,
     label,
     ms(median(hand)),
     ms(median(concur)),
     ratio(r),
-    `${fmt(min(rounds), 2)}…${fmt(max(rounds), 2)}`,
+    `${fmt(min(ratios), 2)}…${fmt(max(ratios), 2)}`,
+    `${fmt(min(noise), 2)}…${fmt(max(noise), 2)}`,
   ];
   cells.ratio = r;
   return cells;

@@ -32,3 +32,14 @@ export function fitAmdahl(points) {
 }
 
 export const amdahl = (f, p) => 1 / (1 - f + f / p);
+
+/**
+ * Per round of a sandwich (see `sandwiched`): the contender's figure over the mean of the reference's
+ * either side of it, and the reference's own round-to-round ratio (its noise floor).
+ */
+export function sandwichRatios(reference, contender) {
+  return {
+    ratios: contender.map((value, i) => value / ((reference[i] + reference[i + 1]) / 2)),
+    noise: contender.map((_, i) => reference[i + 1] / reference[i]),
+  };
+}
