@@ -99,15 +99,3 @@ export function runHand(strategy, job) {
     );
   });
 }
-
-/** One run of `runStrategy` in a fresh process of its own (see engine-run.mjs for why not `compare`). */
-export function runEngineDirect(job) {
-  const file = fileURLToPath(new URL('./engine-run.mjs', import.meta.url));
-  return new Promise((resolve, reject) => {
-    const child = execFile(process.execPath, [file], { maxBuffer: 1 << 20 }, (error, stdout, stderr) => {
-      if (error) reject(new Error(`engine-run.mjs failed: ${stderr || error.message}`));
-      else resolve(JSON.parse(stdout.trim().split('\n').at(-1)));
-    });
-    child.stdin.end(JSON.stringify(job));
-  });
-}
