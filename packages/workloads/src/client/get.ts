@@ -5,7 +5,8 @@
  * really are 10,000 connections.
  */
 import * as http from 'node:http';
-import * as https from 'node:https';
+import type * as Https from 'node:https';
+import { createRequire } from 'node:module';
 import { LateWiring, type Wireable } from './late-wiring.js';
 
 export interface GetInput {
@@ -19,16 +20,29 @@ export interface GetResult {
   readonly body: Buffer;
 }
 
-const agents = {
-  'http:': {
-    reuse: new http.Agent({ keepAlive: true, maxSockets: Number.POSITIVE_INFINITY }),
-    fresh: new http.Agent({ keepAlive: false, maxSockets: Number.POSITIVE_INFINITY }),
-  },
-  'https:': {
-    reuse: new https.Agent({ keepAlive: true, maxSockets: Number.POSITIVE_INFINITY }),
-    fresh: new https.Agent({ keepAlive: false, maxSockets: Number.POSITIVE_INFINITY }),
-  },
-};
+interface Client {
+  readonly get: typeof http.get;
+  readonly reuse: http.Agent;
+  readonly fresh: http.Agent;
+}
+
+const clientOf = (module: typeof http | typeof Https): Client => ({
+  get: module.get,
+  reuse: new module.Agent({ keepAlive: true, maxSockets: Number.POSITIVE_INFINITY }),
+  fresh: new module.Agent({ keepAlive: false, maxSockets: Number.POSITIVE_INFINITY }),
+});
+
+const clients: { 'http:': Client; 'https:'?: Client } = { 'http:': clientOf(http) };
+
+/**
+ * node:https (and TLS with it) is loaded on the first https:// request: a unit's start-up counts in the
+ * wall time, and most runs GET concur's own http:// server.
+ */
+function clientFor(scheme: 'http:' | 'https:'): Client {
+  if (scheme === 'http:') return clients['http:'];
+  clients['https:'] ??= clientOf(createRequire(import.meta.url)('node:https') as typeof Https);
+  return clients['https:'];
+}
 
 /**
  * How long a request may run before it is wired to its item's signal. The wiring (an AbortController for
@@ -46,9 +60,8 @@ const lateWiring = new LateWiring(WIRE_CANCEL_AFTER_MS);
  */
 export function get({ url, keepAlive }: GetInput, signalOf: () => AbortSignal): Promise<GetResult> {
   const target = new URL(url);
-  const scheme = target.protocol === 'https:' ? 'https:' : 'http:';
-  const agent = agents[scheme][keepAlive ? 'reuse' : 'fresh'];
-  const client = scheme === 'https:' ? https : http;
+  const client = clientFor(target.protocol === 'https:' ? 'https:' : 'http:');
+  const agent = keepAlive ? client.reuse : client.fresh;
   return new Promise((resolve, reject) => {
     const download = new Download(signalOf, reject);
     download.request = client.get(target, { agent }, (response) => {
@@ -105,8 +118,8 @@ class Download implements Wireable {
 
 /** Close idle kept-alive connections, so a closing unit leaves no socket behind. */
 export function closeConnections(): void {
-  for (const pair of Object.values(agents)) {
-    pair.reuse.destroy();
-    pair.fresh.destroy();
+  for (const client of Object.values(clients)) {
+    client.reuse.destroy();
+    client.fresh.destroy();
   }
 }
