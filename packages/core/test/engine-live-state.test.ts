@@ -53,9 +53,12 @@ it('picks the rows busiest of many slots, ties to the lower slot, and lists them
   // Every third slot is idle; the others hold one item at a progress that repeats, so there are ties.
   for (let slot = 0; slot < slots; slot += 1) {
     const cell = new ProgressCell(board, slot);
+    const inFlight = new Set<number>();
+    live.starting(slot, cell, inFlight);
     live.attach(slot, `slot ${slot}`, cell);
     if (slot % 3 === 0) continue;
-    live.began(slot, slot);
+    inFlight.add(slot);
+    live.began(slot);
     cell.set((slot % 7) / 10);
   }
   const busyness = (slot: number) => (slot % 3 === 0 ? 0 : 1 + (slot % 7) / 10);

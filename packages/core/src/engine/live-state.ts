@@ -59,7 +59,8 @@ export interface LiveSnapshot {
 interface SlotState {
   id: string;
   state: UnitState;
-  items: Set<number>;
+  /** The engine's own set of the slot's items in flight (read here, never written). */
+  items: ReadonlySet<number>;
   done: number;
   failed: number;
   cell: ProgressCell;
@@ -87,26 +88,25 @@ export class LiveRun {
     readonly total: number,
   ) {}
 
-  /** A unit is ready in this slot (a replacement keeps the slot's counts). */
+  /** A unit is ready in this slot, after `starting` (a replacement keeps the slot's counts). */
   attach(slot: number, id: string, cell: ProgressCell): void {
     const state = this.slots[slot];
+    if (!state) return;
     // A unit's CPU figures count from its start: its first sample already gives a CPU %.
-    const since = {
+    Object.assign(state, {
+      id,
+      state: 'idle',
+      cell,
       lastCpuMs: 0,
       lastSampleAt: performance.now(),
       cpuPercent: undefined,
       memoryBytes: undefined,
-    };
-    if (!state) {
-      this.slots[slot] = { id, state: 'idle', items: new Set(), done: 0, failed: 0, cell, ...since };
-      return;
-    }
-    Object.assign(state, { id, state: 'idle', cell }, since);
-    state.items.clear();
+    });
   }
 
-  starting(slot: number, cell: ProgressCell): void {
-    this.slots[slot] ??= { id: '…', state: 'starting', items: new Set(), done: 0, failed: 0, cell };
+  /** A unit is starting in this slot, whose items in flight the engine keeps in `items`. */
+  starting(slot: number, cell: ProgressCell, items: ReadonlySet<number>): void {
+    this.slots[slot] ??= { id: '…', state: 'starting', items, done: 0, failed: 0, cell };
     const state = this.slots[slot];
     if (state) state.state = 'starting';
   }
@@ -116,21 +116,20 @@ export class LiveRun {
     this.phase = 'running';
   }
 
-  began(slot: number, index: number): void {
+  /** The engine handed the slot an item (already in the slot's set of items in flight). */
+  began(slot: number): void {
     // Units that are ready take items before the slowest one is: the run is under way from the first.
     if (this.phase === 'starting') this.phase = 'running';
     const state = this.slots[slot];
-    if (!state) return;
-    state.items.add(index);
-    state.state = 'busy';
+    if (state) state.state = 'busy';
   }
 
-  settled(slot: number, index: number, ok: boolean): void {
+  /** An item of the slot settled (and has left the slot's set of items in flight, or will with the unit). */
+  settled(slot: number, ok: boolean): void {
     if (ok) this.done += 1;
     else this.failed += 1;
     const state = this.slots[slot];
     if (!state) return;
-    state.items.delete(index);
     if (ok) state.done += 1;
     else state.failed += 1;
     if (state.items.size === 0 && state.state === 'busy') state.state = 'idle';
@@ -138,10 +137,7 @@ export class LiveRun {
 
   ended(slot: number, how: 'dead' | 'closed'): void {
     const state = this.slots[slot];
-    if (state) {
-      state.state = how;
-      state.items.clear();
-    }
+    if (state) state.state = how;
   }
 
   /** Fold a unit's sample into its row: CPU % from the change in cumulative CPU time since the last one. */

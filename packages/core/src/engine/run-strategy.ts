@@ -216,7 +216,7 @@ class StrategyRun {
   }
 
   private async spawnInto(slot: Slot): Promise<void> {
-    this.live.starting(slot.index, slot.cell);
+    this.live.starting(slot.index, slot.cell, slot.inFlight);
     slot.cell.set(0);
     let unit: Unit;
     try {
@@ -342,7 +342,7 @@ class StrategyRun {
     this.attempts[index] = (this.attempts[index] ?? 0) + 1;
     slot.inFlight.add(index);
     this.deadlines.add({ slot, unit, index });
-    this.live.began(slot.index, index);
+    this.live.began(slot.index);
     unit.run({ index, input: this.o.inputs[index] }).then(
       (outcome) => this.outcome(slot, unit, index, outcome),
       (error: unknown) =>
@@ -450,7 +450,7 @@ class StrategyRun {
       if (record) record.failures += 1;
       this.failures.push({ index, kind: outcome.error.kind, message: outcome.error.message, unit: slot });
     }
-    this.live.settled(slot, index, outcome.ok);
+    this.live.settled(slot, outcome.ok);
     this.settledCount += 1;
     this.deadlines.settled();
     this.o.onActivity?.();
