@@ -81,7 +81,7 @@ async function close(): Promise<void> {
 process.on('message', (message: ToUnit) => {
   switch (message.type) {
     case 'run':
-      void runItem(message.id, message.input);
+      for (const { id, input } of message.items) void runItem(id, input);
       break;
     case 'sample':
       send({ type: 'sample', sample: sampleSelf() });

@@ -4,10 +4,20 @@
  */
 import type { Outcome, UnitSample } from '@concur/core';
 
+/**
+ * One item to run. `id` is the unit's own sequence number for the item, unique while it is in flight;
+ * `index` is the item's place in the run (for messages about it; the child ignores it).
+ */
+export interface RunRequest {
+  readonly id: number;
+  readonly index: number;
+  readonly input: unknown;
+}
+
 /** Engine → unit. */
 export type ToUnit =
-  /** Run one item. `id` is the unit's own sequence number for the item, unique while it is in flight. */
-  | { readonly type: 'run'; readonly id: number; readonly input: unknown }
+  /** Run these items (all that were handed to the unit in one turn of the engine's loop; see run-batch.ts). */
+  | { readonly type: 'run'; readonly items: readonly RunRequest[] }
   /** Answer with a `sample` message. */
   | { readonly type: 'sample' }
   /** Run the task's teardown, answer `closed` with the final figures, then exit. */

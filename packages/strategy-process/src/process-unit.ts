@@ -20,6 +20,7 @@ import type { FromUnit, ToUnit } from './messages.js';
 import type { ProcessOptions } from './options.js';
 import { OutputCapture } from './output-capture.js';
 import { withProcFigures } from './proc-figures.js';
+import { RunBatch } from './run-batch.js';
 
 // Loaded from next to this module: the build puts both in dist/.
 const CHILD_ENTRY = fileURLToPath(new URL('./child-entry.js', import.meta.url));
@@ -92,17 +93,27 @@ class ProcessUnit implements Unit {
     if (this.exit) return Promise.resolve(failed('unit-exited', `unit ${this.exit.reason}`));
     if (this.ending) return Promise.resolve(failed('killed', 'unit is closing and takes no more items'));
     const id = this.nextId++;
-    try {
-      this.child.send({ type: 'run', id, input: item.input } satisfies ToUnit);
-    } catch (error) {
-      // The serializer refused the input synchronously (a function, a symbol…); nothing was sent.
-      const why = describeError(error).message;
-      return Promise.resolve(
-        failed('not-cloneable', `the input of item ${item.index} cannot be sent to a child process (${why})`),
-      );
-    }
+    this.outgoing.add({ id, index: item.index, input: item.input });
     return new Promise((resolve) => this.pending.set(id, resolve));
   }
+
+  /** Items handed to this unit in one turn of the engine's loop leave together (see run-batch.ts). */
+  private readonly outgoing = new RunBatch(
+    (items) => {
+      // A child that has just died fails its items through 'exit'; a refused input throws from here.
+      if (this.child.connected)
+        this.child.send({ type: 'run', items } satisfies ToUnit, (error) => void error);
+    },
+    (item, error) => {
+      // The serializer refused the input (a function, a symbol…); nothing of it was sent.
+      const resolve = this.pending.get(item.id);
+      this.pending.delete(item.id);
+      const why = describeError(error).message;
+      resolve?.(
+        failed('not-cloneable', `the input of item ${item.index} cannot be sent to a child process (${why})`),
+      );
+    },
+  );
 
   sample(): UnitSample | Promise<UnitSample> {
     if (this.exit || this.ending || !this.child.connected) return this.lastSample;
