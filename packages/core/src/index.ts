@@ -87,6 +87,7 @@ export { comparisonToReport } from './runner/to-report.js';
 export { describeError } from './runtime/describe-error.js';
 export { ItemSignal } from './runtime/item-signal.js';
 export { loadTask, TaskLoadError, toTaskRef } from './runtime/load-task.js';
+export { MessageBatch } from './runtime/message-batch.js';
 export { TaskHost } from './runtime/task-host.js';
 // Statistics: what the summary and verdict are computed with.
 export { compareSamples, SINGLE_RUN_THRESHOLD } from './stats/compare.js';

@@ -2,8 +2,7 @@
  * The entry file every unit forks: `node child-entry.js <task ref> <unit slot>`. It imports the task once
  * (setup once), then runs the items the engine sends over IPC until it is told to close.
  */
-import type { FromUnit, ToUnit } from './messages.js';
-import { ResultBatch } from './result-batch.js';
+import type { DoneResult, FromUnit, ToUnit } from './messages.js';
 import { sampleSelf } from './sample-self.js';
 import { throttledProgress } from './throttled-progress.js';
 import { startOrphanWatchdog } from './watchdog.js';
@@ -31,21 +30,33 @@ process.on('disconnect', () => process.exit(1));
 
 // Only the unit side of core: its main entry (engine, reports, discovery) would cost a fresh process
 // 100–200 ms, several times what a bare fork() takes to answer.
-const { TaskHost, describeError } = await import('@concur/core/runtime');
+const { TaskHost, MessageBatch, describeError } = await import('@concur/core/runtime');
 // Before the task's own code runs: a task's import or setup may spin forever too.
 startOrphanWatchdog();
 
-// Results go back in batches, one message per turn of the loop (see result-batch.ts).
-const results = new ResultBatch(
+// Results go back in batches, one message per turn of the loop: with many items in flight, a message per
+// result would cost more CPU than a loopback request itself. A result that cannot travel is replaced by
+// a failure that says why.
+const results = new MessageBatch<DoneResult>(
   (batch) => send({ type: 'done', results: batch }),
-  (outcome, error) => ({
-    ok: false,
-    error: {
-      kind: 'not-cloneable',
-      message: `the task's result cannot be sent back to the engine (${describeError(error).message})`,
-    },
-    serviceMs: outcome.serviceMs,
-  }),
+  ({ id, outcome }, error) =>
+    send({
+      type: 'done',
+      results: [
+        {
+          id,
+          outcome: {
+            ok: false,
+            error: {
+              kind: 'not-cloneable',
+              message: `the task's result cannot be sent back to the engine (${describeError(error).message})`,
+            },
+            serviceMs: outcome.serviceMs,
+          },
+        },
+      ],
+    }),
+  setImmediate,
 );
 
 // Name the error before Node prints it and exits with code 1, so the engine can say why the unit died.
@@ -64,7 +75,7 @@ const host = await TaskHost.open(taskRef, Number(slot), reportProgress).catch((e
 });
 
 async function runItem(id: number, input: unknown): Promise<void> {
-  results.add(id, await host.run({ index: id, input }));
+  results.add({ id, outcome: await host.run({ index: id, input }) });
 }
 
 async function close(): Promise<void> {

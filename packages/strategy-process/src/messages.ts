@@ -16,7 +16,7 @@ export interface RunRequest {
 
 /** Engine → unit. */
 export type ToUnit =
-  /** Run these items (all that were handed to the unit in one turn of the engine's loop; see run-batch.ts). */
+  /** Run these items: all that were handed to the unit in one turn of the engine's loop. */
   | { readonly type: 'run'; readonly items: readonly RunRequest[] }
   /** Answer with a `sample` message. */
   | { readonly type: 'sample' }
@@ -35,7 +35,7 @@ export type FromUnit =
   | { readonly type: 'ready' }
   /** The task could not be imported or its setup threw; the child exits after sending this. */
   | { readonly type: 'setup-failed'; readonly message: string }
-  /** Items that settled, in the order they did (see result-batch.ts). */
+  /** Items that settled in one turn of the child's loop, in the order they did. */
   | { readonly type: 'done'; readonly results: readonly DoneResult[] }
   /** The latest progress of the current item, throttled in the child. */
   | { readonly type: 'progress'; readonly fraction: number }

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import {
   describeError,
   type FailureKind,
+  MessageBatch,
   type Outcome,
   type SpawnSpec,
   type Unit,
@@ -16,11 +17,10 @@ import {
   type WorkItem,
 } from '@concur/core';
 import { exitReason } from './exit-reason.js';
-import type { FromUnit, ToUnit } from './messages.js';
+import type { FromUnit, RunRequest, ToUnit } from './messages.js';
 import type { ProcessOptions } from './options.js';
 import { OutputCapture } from './output-capture.js';
 import { withProcFigures } from './proc-figures.js';
-import { RunBatch } from './run-batch.js';
 
 // Loaded from next to this module: the build puts both in dist/.
 const CHILD_ENTRY = fileURLToPath(new URL('./child-entry.js', import.meta.url));
@@ -97,8 +97,12 @@ class ProcessUnit implements Unit {
     return new Promise((resolve) => this.pending.set(id, resolve));
   }
 
-  /** Items handed to this unit in one turn of the engine's loop leave together (see run-batch.ts). */
-  private readonly outgoing = new RunBatch(
+  /**
+   * Items handed to this unit in one turn of the engine's loop leave in one message (a unit with 500 in
+   * flight gets one for each result of a `done` batch): with the advanced serialisation a message costs
+   * about 6 µs of the engine's CPU and 3 µs of the child's, whatever it holds.
+   */
+  private readonly outgoing = new MessageBatch<RunRequest>(
     (items) => {
       // A child that has just died fails its items through 'exit'; a refused input throws from here.
       if (this.child.connected)
@@ -113,6 +117,7 @@ class ProcessUnit implements Unit {
         failed('not-cloneable', `the input of item ${item.index} cannot be sent to a child process (${why})`),
       );
     },
+    queueMicrotask,
   );
 
   sample(): UnitSample | Promise<UnitSample> {

@@ -10,4 +10,5 @@ export { defineTask } from '../contract/task.js';
 export { describeError } from './describe-error.js';
 export { ItemSignal } from './item-signal.js';
 export { loadTask, TaskLoadError, toTaskRef } from './load-task.js';
+export { MessageBatch } from './message-batch.js';
 export { TaskHost } from './task-host.js';
