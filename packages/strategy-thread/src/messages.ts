@@ -1,6 +1,7 @@
 /**
- * The messages between a unit's main side and its worker thread. Kept flat and small on purpose: every item
- * costs one message each way, and structured clone pays per field.
+ * The messages between a unit's main side and its worker thread. Items go out, and results come back, in
+ * batches (one message per turn of the loop that hands or settles them; see MessageBatch in core). Kept
+ * flat and small on purpose: structured clone pays per field.
  */
 import type { Failure } from '@concur/core';
 
@@ -24,16 +25,28 @@ export interface CpuTimes {
   readonly systemMs: number;
 }
 
-/** Main → worker. `id` is the unit's own sequence number for an item in flight. */
+/** One item to run. `id` is the unit's own sequence number for an item in flight. */
+export interface RunRequest {
+  readonly id: number;
+  /** The item's place in the run, for messages about it (the worker ignores it). */
+  readonly index: number;
+  readonly input: unknown;
+}
+
+/** The outcome of one item, as it travels back. */
+export type ItemResult =
+  | { readonly t: 'ok'; readonly id: number; readonly value: unknown; readonly ms: number }
+  | { readonly t: 'fail'; readonly id: number; readonly error: Failure; readonly ms: number };
+
+/** Main → worker. */
 export type ToWorker =
-  | { readonly t: 'run'; readonly id: number; readonly input: unknown }
+  | { readonly t: 'run'; readonly items: readonly RunRequest[] }
   | { readonly t: 'figures' }
   | { readonly t: 'close' };
 
 /** Worker → main. */
 export type FromWorker =
-  | { readonly t: 'ok'; readonly id: number; readonly value: unknown; readonly ms: number }
-  | { readonly t: 'fail'; readonly id: number; readonly error: Failure; readonly ms: number }
+  | { readonly t: 'results'; readonly results: readonly ItemResult[] }
   /** The task is imported and set up. `tid` is the OS thread id, so the main side can read its CPU time. */
   | { readonly t: 'ready'; readonly tid: number | null }
   | { readonly t: 'setup-failed'; readonly error: Failure }

@@ -4,18 +4,19 @@
  */
 import { finished } from 'node:stream/promises';
 import { SHARE_ENV, Worker } from 'node:worker_threads';
-import type {
-  Failure,
-  FailureKind,
-  Outcome,
-  SpawnSpec,
-  Unit,
-  UnitExit,
-  UnitSample,
-  WorkItem,
+import {
+  type Failure,
+  type FailureKind,
+  MessageBatch,
+  type Outcome,
+  type SpawnSpec,
+  type Unit,
+  type UnitExit,
+  type UnitSample,
+  type WorkItem,
 } from '@concur/core';
 import { BoundedOutput } from './bounded-output.js';
-import type { CpuTimes, FromWorker, ToWorker, WorkerData, WorkerFigures } from './messages.js';
+import type { CpuTimes, FromWorker, RunRequest, ToWorker, WorkerData, WorkerFigures } from './messages.js';
 import type { ThreadOptions } from './options.js';
 import { readThreadCpu } from './thread-cpu.js';
 
@@ -109,17 +110,22 @@ export class ThreadUnit implements Unit {
         failure('unit-exited', `the unit is ${this.state === 'closing' ? 'closing' : 'gone'}`),
       );
     const id = this.nextId++;
-    return new Promise<Outcome>((resolve) => {
-      const message: ToWorker = { t: 'run', id, input: item.input };
-      try {
-        this.worker.postMessage(message);
-      } catch (error) {
-        resolve(failure('not-cloneable', inputNotCloneable(item.index, error)));
-        return;
-      }
-      this.pending.set(id, resolve);
-    });
+    this.outgoing.add({ id, index: item.index, input: item.input });
+    return new Promise<Outcome>((resolve) => this.pending.set(id, resolve));
   }
+
+  /** Items handed to this unit in one turn of the engine's loop leave in one message. */
+  private readonly outgoing = new MessageBatch<RunRequest>(
+    // A DataCloneError is thrown from here; a worker that is gone drops the message, and its 'exit' settles.
+    (items) => this.worker.postMessage({ t: 'run', items } satisfies ToWorker),
+    (item, error) => {
+      // Structured clone refused the input (a function, a symbol…); nothing of it was sent.
+      const resolve = this.pending.get(item.id);
+      this.pending.delete(item.id);
+      resolve?.(failure('not-cloneable', inputNotCloneable(item.index, error)));
+    },
+    queueMicrotask,
+  );
 
   async sample(): Promise<UnitSample> {
     if (this.state !== 'running') return this.last;
@@ -173,11 +179,14 @@ export class ThreadUnit implements Unit {
 
   private onMessage(message: FromWorker): void {
     switch (message.t) {
-      case 'ok':
-        this.settle(message.id, { ok: true, value: message.value, serviceMs: message.ms });
-        break;
-      case 'fail':
-        this.settle(message.id, { ok: false, error: message.error, serviceMs: message.ms });
+      case 'results':
+        for (const result of message.results)
+          this.settle(
+            result.id,
+            result.t === 'ok'
+              ? { ok: true, value: result.value, serviceMs: result.ms }
+              : { ok: false, error: result.error, serviceMs: result.ms },
+          );
         break;
       case 'figures':
         this.lastFigures = message.figures;

@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { getHeapStatistics } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Failure, Outcome, TaskHost } from '@concur/core';
-import type { FromWorker, ToWorker, WorkerData, WorkerFigures } from './messages.js';
+import type { FromWorker, ItemResult, ToWorker, WorkerData, WorkerFigures } from './messages.js';
 import { ownThreadCpu, ownThreadId } from './thread-cpu.js';
 
 if (!parentPort)
@@ -19,10 +19,33 @@ const data = workerData as WorkerData;
 const preloaded = import(isAbsolute(data.task) ? pathToFileURL(data.task).href : data.task).catch(() => {});
 // Only the unit side of core (`@concur/core/runtime`): its main entry would load the engine, reports and
 // discovery into every worker and make start-up much slower.
-const { TaskHost: Host, ProgressCell, describeError } = await import('@concur/core/runtime');
+const { TaskHost: Host, MessageBatch, ProgressCell, describeError } = await import('@concur/core/runtime');
 await preloaded;
 const cell = new ProgressCell(data.progressBuffer, data.progressIndex);
 const send = (message: FromWorker, transfer?: ArrayBuffer[]) => port.postMessage(message, transfer);
+
+/** Results go back one message per turn of the loop: a postMessage wakes the main thread each time. */
+const replies = new MessageBatch<Reply>(
+  (batch) =>
+    send(
+      { t: 'results', results: batch.map((r) => r.result) },
+      batch.flatMap((r) => r.transfer ?? []),
+    ),
+  ({ result, transfer }, error) => {
+    // A buffer that may not be moved can still be copied; anything else is not cloneable at all.
+    if (transfer) {
+      try {
+        send({ t: 'results', results: [result] });
+        return;
+      } catch {}
+    }
+    send({
+      t: 'results',
+      results: [{ t: 'fail', id: result.id, error: notCloneable(error), ms: result.ms }],
+    });
+  },
+  setImmediate,
+);
 
 const host = await Host.open(data.task, data.unit, (fraction) => cell.set(fraction)).catch((error) => {
   send({ t: 'setup-failed', error: describeError(error) });
@@ -33,9 +56,8 @@ if (host) {
   port.on('message', (message: ToWorker) => {
     switch (message.t) {
       case 'run':
-        void host
-          .run({ index: message.id, input: message.input })
-          .then((outcome) => reply(message.id, outcome));
+        for (const { id, input } of message.items)
+          void host.run({ index: id, input }).then((outcome) => reply(id, outcome));
         break;
       case 'figures':
         send({ t: 'figures', figures: figures() });
@@ -50,26 +72,22 @@ if (host) {
   // Setup failed and was reported; let the thread end.
   port.close();
 }
+/** A result on its way back, with the buffer it may move instead of copying. */
+interface Reply {
+  readonly result: ItemResult;
+  readonly transfer: ArrayBuffer[] | undefined;
+}
+
 function reply(id: number, outcome: Outcome): void {
   if (!outcome.ok) {
-    send({ t: 'fail', id, error: outcome.error, ms: outcome.serviceMs });
+    replies.add({
+      result: { t: 'fail', id, error: outcome.error, ms: outcome.serviceMs },
+      transfer: undefined,
+    });
     return;
   }
-  const message: FromWorker = { t: 'ok', id, value: outcome.value, ms: outcome.serviceMs };
-  const transfer = transferable(outcome.value);
-  try {
-    send(message, transfer);
-    return;
-  } catch (error) {
-    // A buffer that may not be moved can still be copied; anything else is not cloneable at all.
-    if (transfer) {
-      try {
-        send(message);
-        return;
-      } catch {}
-    }
-    send({ t: 'fail', id, error: notCloneable(error), ms: outcome.serviceMs });
-  }
+  const result: ItemResult = { t: 'ok', id, value: outcome.value, ms: outcome.serviceMs };
+  replies.add({ result, transfer: transferable(outcome.value) });
 }
 
 /** An output that is a whole ArrayBuffer (or a view over all of one) moves instead of being copied. */
@@ -106,6 +124,7 @@ async function close(host: TaskHost): Promise<void> {
   } catch (error) {
     teardownError = describeError(error).message;
   }
+  replies.flush(); // every result before the last word
   send(
     teardownError ? { t: 'closed', figures: figures(), teardownError } : { t: 'closed', figures: figures() },
   );
