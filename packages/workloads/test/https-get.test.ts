@@ -15,10 +15,13 @@ let url = '';
 let requests = 0;
 
 beforeAll(async () => {
-  server = createServer({ key: fixture('loopback-key.pem'), cert: fixture('loopback-cert.pem') }, (_, res) => {
-    requests += 1;
-    res.end('secret');
-  });
+  server = createServer(
+    { key: fixture('loopback-key.pem'), cert: fixture('loopback-cert.pem') },
+    (_, res) => {
+      requests += 1;
+      res.end('secret');
+    },
+  );
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   url = `https://127.0.0.1:${(server.address() as AddressInfo).port}/`;
 });
