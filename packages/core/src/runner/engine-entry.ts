@@ -18,8 +18,13 @@ const ORPHAN_GRACE_MS = 3_000;
 const controller = new AbortController();
 const send = (message: FromEngine) => process.send?.(message);
 
+// No engine outlives concur: its parent going away is heard through 'disconnect' (below), or, when a task
+// blocks this thread so that it never can be, by a watchdog thread. A run starts only once the watchdog
+// runs: its thread's boot is not the measured run's to pay for.
+const watchdogReady = startOrphanWatchdog(ORPHAN_GRACE_MS + 500);
+
 process.on('message', (message: ToEngine) => {
-  if (message.kind === 'start') void run(message.job);
+  if (message.kind === 'start') void watchdogReady.then(() => run(message.job));
   else if (message.kind === 'cancel') controller.abort();
 });
 // The parent is gone (killed, crashed): stop every unit, then leave.
@@ -31,8 +36,6 @@ process.on('disconnect', () => {
   controller.abort();
   setTimeout(() => process.exit(0), ORPHAN_GRACE_MS).unref();
 });
-// The same, when a task blocks this thread so that 'disconnect' can never be heard.
-startOrphanWatchdog(ORPHAN_GRACE_MS + 500);
 
 async function loadStrategy(url: string): Promise<Strategy> {
   const mod = (await import(url)) as { default?: unknown };
