@@ -46,6 +46,8 @@ const replies = new MessageBatch<Reply>(
   },
   setImmediate,
 );
+// An uncaught exception ends this thread: what already settled is reported as done, not lost with it.
+process.on('uncaughtExceptionMonitor', () => replies.flush());
 
 const host = await Host.open(data.task, data.unit, (fraction) => cell.set(fraction)).catch((error) => {
   send({ t: 'setup-failed', error: describeError(error) });
@@ -79,15 +81,14 @@ interface Reply {
 }
 
 function reply(id: number, outcome: Outcome): void {
-  if (!outcome.ok) {
-    replies.add({
-      result: { t: 'fail', id, error: outcome.error, ms: outcome.serviceMs },
-      transfer: undefined,
-    });
-    return;
-  }
-  const result: ItemResult = { t: 'ok', id, value: outcome.value, ms: outcome.serviceMs };
-  replies.add({ result, transfer: transferable(outcome.value) });
+  replies.add(
+    outcome.ok
+      ? {
+          result: { t: 'ok', id, value: outcome.value, ms: outcome.serviceMs },
+          transfer: transferable(outcome.value),
+        }
+      : { result: { t: 'fail', id, error: outcome.error, ms: outcome.serviceMs }, transfer: undefined },
+  );
 }
 
 /** An output that is a whole ArrayBuffer (or a view over all of one) moves instead of being copied. */

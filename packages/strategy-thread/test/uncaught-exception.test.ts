@@ -19,3 +19,10 @@ it('an uncaught exception ends the thread: the item fails as unit-exited and `ex
     error: { kind: 'unit-exited' },
   });
 });
+
+it('still reports a result that settled in the turn an uncaught exception ended the thread', async () => {
+  const { unit } = await spawnUnit('answers-then-throws.mjs');
+  const outcome = await unit.run({ index: 0, input: 'answer' });
+  expect(outcome).toMatchObject({ ok: true, value: 'answer' });
+  expect((await unit.exited).reason).toContain('uncaught Error: uncaught after answer');
+});
