@@ -8,9 +8,6 @@ export function median(values) {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-/** Round by round a[i] / b[i]: the ratio of two contenders that shared the same moment of the machine. */
-export const perRound = (a, b) => a.map((value, i) => value / b[i]);
-
 export const min = (values) => Math.min(...values.filter(Number.isFinite));
 export const max = (values) => Math.max(...values.filter(Number.isFinite));
 

@@ -2,9 +2,9 @@
  * Item timeouts with one timer for the whole run.
  *
  * A timer per item (set on dispatch, cleared on settle) costs about 5 % of a loopback GET's client CPU, and
- * the engine would pay it on every item of every strategy, on its own thread. Every item of a
- * run has the same timeout, so deadlines fall due in the order items were dispatched: a queue in that order
- * needs only the oldest item still pending watched. Items that settled are dropped from the front as they
+ * the engine would pay it on every item of every strategy, on its own thread. Every item of a run has the
+ * same timeout, so deadlines fall due in the order items were dispatched: a queue in that order needs only
+ * the oldest item still pending watched. Items that settled are dropped from the front as they
  * reach it, so the queue spans the items in flight, not the whole run.
  */
 

@@ -231,8 +231,7 @@ export class LiveRun {
 /**
  * The `rows` busiest of `slots` (ties to the lower slot), in slot order. The cut-off comes from a native
  * numeric sort of the keys, not a sort that calls back per comparison: with 10,000 slots that took a
- * snapshot (with its
- * serialisation) from about 12 ms to under 2.
+ * snapshot (with its serialisation) from about 12 ms to under 2.
  */
 function busiest(slots: readonly number[], busyness: readonly number[], rows: number): number[] {
   const cutoff = Float64Array.from(busyness).sort()[busyness.length - rows] ?? 0;
