@@ -2,13 +2,7 @@
 // speedup near min(cores, items) while async stays near 1×; on c10k the event loop finishes closest to the
 // latency limit with the least memory. Each claim is printed as a pass/fail line against the theory.
 import { articleCpu, c10k } from '@concur/workloads';
-import {
-  paramsOf,
-  race,
-  runHand,
-  STRATEGY_NAMES,
-  startLoopbackServer,
-} from './lib/concur.mjs';
+import { paramsOf, race, runHand, STRATEGY_NAMES, startLoopbackServer } from './lib/concur.mjs';
 import { interleaved } from './lib/interleave.mjs';
 import { median } from './lib/stats.mjs';
 import { fmt, mib, ms, ratio, Section } from './lib/table.mjs';
