@@ -3,6 +3,8 @@
 // and a hanging request is still cancelled.
 
 import type { AddressInfo } from 'node:net';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { createServer, type Server, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type * as Get from '../src/client/get.js';
@@ -45,6 +47,20 @@ describe('get', () => {
     expect(result.body).toHaveLength(10);
     await new Promise((resolve) => setTimeout(resolve, WIRE_CANCEL_AFTER_MS + 200));
     expect(signalOf).not.toHaveBeenCalled();
+  });
+
+  it('lets go of what a settled request held while the sweep still remembers it', async () => {
+    // The sweep keeps every download up to a period; one that kept its request (and so its response and
+    // socket buffers) that long made the collector copy thousands of them at 1,000 requests in flight.
+    setFlagsFromString('--expose-gc');
+    const collect = runInNewContext('gc') as () => void;
+    let signalOf: (() => AbortSignal) | undefined = () => new AbortController().signal;
+    const held = new WeakRef(signalOf);
+    await get({ url: answering.url, keepAlive: true }, signalOf);
+    signalOf = undefined;
+    await new Promise((resolve) => setImmediate(resolve));
+    collect();
+    expect(held.deref()).toBeUndefined();
   });
 
   it('cancels a hanging request once its signal is aborted, and closes its connection', async () => {
