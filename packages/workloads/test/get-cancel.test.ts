@@ -3,9 +3,9 @@
 // and a hanging request is still cancelled.
 
 import type { AddressInfo } from 'node:net';
+import { createServer, type Server, type Socket } from 'node:net';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { createServer, type Server, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type * as Get from '../src/client/get.js';
 import { built, distUrl } from './built.js';
