@@ -1,5 +1,6 @@
 /**
- * The entry file every unit forks: `node child-entry.js <task ref> <unit slot>`. It imports the task once
+ * The entry file every unit forks: `node child-entry.js <task ref> <unit slot> [<engine pid>]`, the pid
+ * given when the kernel kills this process with its engine (see parent-death.ts). It imports the task once
  * (setup once), then runs the items the engine sends over IPC until it is told to close.
  */
 import type { DoneResult, FromUnit, ToUnit } from './messages.js';
@@ -10,7 +11,7 @@ import { startOrphanWatchdog } from './watchdog.js';
 /** At most this many progress messages per second reach the engine, whatever the task does. */
 const PROGRESS_INTERVAL_MS = 50;
 
-const [taskRef = '', slot = '0'] = process.argv.slice(2);
+const [taskRef = '', slot = '0', guardedBy] = process.argv.slice(2);
 
 function send(message: FromUnit, done?: () => void): void {
   // `process.send` exists: this file only runs forked with an IPC channel (checked below).
@@ -31,8 +32,11 @@ process.on('disconnect', () => process.exit(1));
 // Only the unit side of core: its main entry (engine, reports, discovery) would cost a fresh process
 // 100–200 ms, several times what a bare fork() takes to answer.
 const { TaskHost, MessageBatch, describeError } = await import('@concur/core/runtime');
-// Before the task's own code runs: a task's import or setup may spin forever too.
-startOrphanWatchdog();
+// Before the task's own code runs: a task's import or setup may spin forever too. A unit the kernel guards
+// needs no watchdog, only to know that its engine was still there when setpriv asked the kernel to watch:
+// an engine that died before that left this process adopted, and no signal will ever come.
+if (guardedBy === undefined) startOrphanWatchdog();
+else if (process.ppid !== Number(guardedBy)) process.exit(1);
 
 // Results go back in batches, one message per turn of the loop: with many items in flight, a message per
 // result would cost more CPU than a loopback request itself. A result that cannot travel is replaced by

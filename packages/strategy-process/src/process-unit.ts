@@ -20,6 +20,7 @@ import { exitReason } from './exit-reason.js';
 import type { FromUnit, RunRequest, ToUnit } from './messages.js';
 import type { ProcessOptions } from './options.js';
 import { OutputCapture } from './output-capture.js';
+import { abandonParentDeathGuard, guardedFork, parentDeathGuard, setprivRefused } from './parent-death.js';
 import { withProcFigures } from './proc-figures.js';
 
 // Loaded from next to this module: the build puts both in dist/.
@@ -41,9 +42,19 @@ const failed = (kind: FailureKind, message: string): Outcome => ({
   serviceMs: Number.NaN,
 });
 
-export function spawnProcessUnit(spec: SpawnSpec, options: ProcessOptions): Promise<Unit> {
-  const unit = new ProcessUnit(spec, options);
-  return unit.ready.then(() => unit);
+export async function spawnProcessUnit(spec: SpawnSpec, options: ProcessOptions): Promise<Unit> {
+  const guard = parentDeathGuard();
+  const unit = new ProcessUnit(spec, options, guard);
+  try {
+    await unit.ready;
+    return unit;
+  } catch (error) {
+    if (!guard || !unit.refusedBySetpriv()) throw error;
+    // A setpriv too old to know --pdeathsig, or not allowed to set it: this unit and every later one start
+    // with a watchdog thread instead.
+    abandonParentDeathGuard();
+    return spawnProcessUnit(spec, options);
+  }
 }
 
 class ProcessUnit implements Unit {
@@ -65,15 +76,22 @@ class ProcessUnit implements Unit {
   private sampleWaiters: ((sample: UnitSample) => void)[] = [];
   private settleReady: { resolve(): void; reject(error: Error): void } | undefined;
   private settleExit: (exit: UnitExit) => void = () => {};
+  /** Set once the child said it is ready. */
+  private started = false;
 
   constructor(
     private readonly spec: SpawnSpec,
     options: ProcessOptions,
+    /** setpriv, to have the kernel kill the child when this process dies; undefined: the child watches. */
+    guard: string | undefined,
   ) {
     this.ready = new Promise((resolve, reject) => (this.settleReady = { resolve, reject }));
     this.exited = new Promise((resolve) => (this.settleExit = resolve));
-    this.child = fork(CHILD_ENTRY, [spec.task, String(spec.unit)], {
-      execArgv: [...process.execArgv.filter((flag) => !NOT_INHERITED.test(flag)), ...options.execArgv],
+    const nodeFlags = [...process.execArgv.filter((flag) => !NOT_INHERITED.test(flag)), ...options.execArgv];
+    // A guarded child is told this process's pid, to check that its parent was still there when the guard was set.
+    const args = [spec.task, String(spec.unit), ...(guard ? [String(process.pid)] : [])];
+    this.child = fork(CHILD_ENTRY, args, {
+      ...(guard ? guardedFork(guard, nodeFlags) : { execArgv: nodeFlags }),
       env: { ...process.env, ...options.env },
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
       serialization: 'advanced',
@@ -81,12 +99,21 @@ class ProcessUnit implements Unit {
     this.id = `pid ${this.child.pid ?? '?'}`;
     this.output = new OutputCapture(
       this.child,
-      (stream, text) => spec.output(stream, text),
+      (stream, text) => {
+        // setpriv's refusal is not the task's output: the unit is started again without it (see below).
+        if (guard && !this.started && stream === 'stderr' && setprivRefused(text)) return;
+        spec.output(stream, text);
+      },
       options.maxOutputBytes,
     );
     this.child.on('message', this.onMessage);
     this.child.on('error', (error) => this.failReady(`unit could not start: ${error.message}`));
     this.child.once('exit', (code, signal) => void this.onExit(code, signal));
+  }
+
+  /** Whether the child, gone before it was ready, was stopped by setpriv rather than by its task. */
+  refusedBySetpriv(): boolean {
+    return setprivRefused(this.output.tail);
   }
 
   run(item: WorkItem): Promise<Outcome> {
@@ -184,6 +211,7 @@ class ProcessUnit implements Unit {
         this.sampleWaiters = [];
         break;
       case 'ready':
+        this.started = true;
         this.settleReady?.resolve();
         this.settleReady = undefined;
         break;

@@ -1,5 +1,7 @@
 // No orphans: when the engine process is killed with SIGKILL, every unit it forked ends by itself — one
-// whose main thread is stuck in an item that never yields, one sleeping, one stuck in its setup.
+// whose main thread is stuck in an item that never yields, one sleeping, one stuck in its setup. Both
+// guards are tried: the kernel's parent-death signal (units forked through setpriv, found on PATH) and,
+// where setpriv cannot be found, each unit's watchdog thread.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -34,9 +36,16 @@ const childrenOf = (parent: number): number[] =>
     .map(Number)
     .filter((pid) => stat(pid)?.[1] === String(parent));
 
-it.skipIf(process.platform !== 'linux')(
-  'ends every unit, busy, sleeping or stuck in setup, within about a second of the engine being SIGKILLed',
-  async () => {
+/** The arguments a process was started with, as the kernel has them. */
+const argvOf = (pid: number): string[] =>
+  readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
+
+it.skipIf(process.platform !== 'linux').each([
+  ['the kernel, through setpriv', process.env.PATH ?? '', true],
+  ['a watchdog thread, with no setpriv on PATH', '', false],
+])(
+  'ends every unit, busy, sleeping or stuck in setup, within about a second of the engine being SIGKILLed: %s',
+  async (_guard, path, guardedByKernel) => {
     const engine = spawn(
       process.execPath,
       [
@@ -46,7 +55,7 @@ it.skipIf(process.platform !== 'linux')(
         fixtureTasks.interval,
         fixture('spins-in-setup.mjs'),
       ],
-      { stdio: ['ignore', 'pipe', 'inherit'] },
+      { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, PATH: path } },
     );
     let pids: number[] = [];
     try {
@@ -57,6 +66,8 @@ it.skipIf(process.platform !== 'linux')(
       expect(pids).toHaveLength(3);
       for (const id of units) expect(pids).toContain(Number(id.replace('pid ', '')));
       expect(pids.every(isAlive)).toBe(true);
+      // A unit the kernel guards was told its engine's pid, last on its command line.
+      for (const pid of pids) expect(argvOf(pid).at(-1) === String(engine.pid)).toBe(guardedByKernel);
 
       engine.kill('SIGKILL');
       await once(engine, 'exit');
