@@ -42,11 +42,18 @@ afterAll(async () => {
 
 describe('get', () => {
   it('never reads the signal for a request that answers in time', async () => {
-    const signalOf = vi.fn(() => new AbortController().signal);
-    const result = await get({ url: answering.url, keepAlive: true }, signalOf);
+    const read = vi.fn(() => new AbortController().signal);
+    const result = await get(
+      { url: answering.url, keepAlive: true },
+      {
+        get signal() {
+          return read();
+        },
+      },
+    );
     expect(result.body).toHaveLength(10);
     await new Promise((resolve) => setTimeout(resolve, WIRE_CANCEL_AFTER_MS + 200));
-    expect(signalOf).not.toHaveBeenCalled();
+    expect(read).not.toHaveBeenCalled();
   });
 
   it('lets go of what a settled request held while the sweep still remembers it', async () => {
@@ -54,10 +61,10 @@ describe('get', () => {
     // socket buffers) that long made the collector copy thousands of them at 1,000 requests in flight.
     setFlagsFromString('--expose-gc');
     const collect = runInNewContext('gc') as () => void;
-    let signalOf: (() => AbortSignal) | undefined = () => new AbortController().signal;
-    const held = new WeakRef(signalOf);
-    await get({ url: answering.url, keepAlive: true }, signalOf);
-    signalOf = undefined;
+    let item: { signal: AbortSignal } | undefined = { signal: new AbortController().signal };
+    const held = new WeakRef(item);
+    await get({ url: answering.url, keepAlive: true }, item);
+    item = undefined;
     await new Promise((resolve) => setImmediate(resolve));
     collect();
     expect(held.deref()).toBeUndefined();
@@ -66,7 +73,7 @@ describe('get', () => {
   it('cancels a hanging request once its signal is aborted, and closes its connection', async () => {
     const controller = new AbortController();
     const started = performance.now();
-    const request = get({ url: silentUrl, keepAlive: false }, () => controller.signal);
+    const request = get({ url: silentUrl, keepAlive: false }, controller);
     setTimeout(() => controller.abort(new Error('item killed')), 50);
     await expect(request).rejects.toThrow('item killed');
     expect(performance.now() - started).toBeLessThan(WIRE_CANCEL_AFTER_MS + 1_000);
@@ -77,7 +84,7 @@ describe('get', () => {
 
   it('cancels a request that hangs past the wiring as soon as its signal is aborted', async () => {
     const controller = new AbortController();
-    const request = get({ url: silentUrl, keepAlive: false }, () => controller.signal);
+    const request = get({ url: silentUrl, keepAlive: false }, controller);
     await new Promise((resolve) => setTimeout(resolve, WIRE_CANCEL_AFTER_MS + 100));
     const abortedAt = performance.now();
     controller.abort(new Error('timed out'));

@@ -54,16 +54,21 @@ export const WIRE_CANCEL_AFTER_MS = 1_000;
 
 const lateWiring = new LateWiring(WIRE_CANCEL_AFTER_MS);
 
+/** What can cancel a request: a task's `ctx`, whose `signal` is read only when the request is wired. */
+export interface Cancellable {
+  readonly signal: AbortSignal;
+}
+
 /**
  * GET `url`; resolves with the status and the whole body, rejects on a network error or once the signal
- * that `signalOf` gives is aborted (read only for a request still running after half WIRE_CANCEL_AFTER_MS).
+ * of `item` is aborted (read only for a request still running after half WIRE_CANCEL_AFTER_MS).
  */
-export function get({ url, keepAlive }: GetInput, signalOf: () => AbortSignal): Promise<GetResult> {
+export function get({ url, keepAlive }: GetInput, item: Cancellable): Promise<GetResult> {
   const target = new URL(url);
   const client = clientFor(target.protocol === 'https:' ? 'https:' : 'http:');
   const agent = keepAlive ? client.reuse : client.fresh;
   return new Promise((resolve, reject) => {
-    const download = new Download(signalOf, reject);
+    const download = new Download(item, reject);
     download.request = client.get(target, { agent }, (response) => {
       const chunks: Buffer[] = [];
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -80,7 +85,7 @@ export function get({ url, keepAlive }: GetInput, signalOf: () => AbortSignal): 
 
 /**
  * One request's cancellation state, as one object rather than a closure per concern. It lets go of the
- * request, the item's signal and the promise the moment the request settles: the wiring sweep holds every
+ * request, the item and the promise the moment the request settles: the wiring sweep holds every
  * download for up to a period, and a settled one that still held its request would keep the request, its
  * response and its socket's buffers alive that long (8,000 of them at 1,000 in flight), for the garbage
  * collector to copy and promote.
@@ -92,12 +97,12 @@ class Download implements Wireable {
   private onAbort: (() => void) | undefined;
 
   constructor(
-    private signalOf: (() => AbortSignal) | undefined,
+    private item: Cancellable | undefined,
     private reject: ((error: Error) => void) | undefined,
   ) {}
 
   wire(): void {
-    const signal = this.signalOf?.();
+    const signal = this.item?.signal;
     if (!signal) return;
     const cancel = () => this.request?.destroy(signal.reason);
     if (signal.aborted) {
@@ -115,7 +120,7 @@ class Download implements Wireable {
     this.request = undefined;
     this.signal = undefined;
     this.onAbort = undefined;
-    this.signalOf = undefined;
+    this.item = undefined;
     this.reject = undefined;
   }
 

@@ -1,7 +1,7 @@
 // The article's I/O-bound download: one HTTP GET per item. The unit spends the wait on the network, not
 // on the CPU.
 import { defineTask } from '@concur/core/runtime';
-import { closeConnections, type GetInput, get } from '../client/get.js';
+import { closeConnections, type GetInput, type GetResult, get } from '../client/get.js';
 
 export interface HttpGetOutput {
   readonly status: number;
@@ -9,12 +9,13 @@ export interface HttpGetOutput {
   readonly bytes: number;
 }
 
+const toOutput = ({ status, body }: GetResult): HttpGetOutput => ({ status, bytes: body.length });
+
 export default defineTask<GetInput, HttpGetOutput>({
   name: 'http-get',
   kind: 'io',
-  async run(input, ctx) {
-    const { status, body } = await get(input, () => ctx.signal);
-    return { status, bytes: body.length };
-  },
+  // A promise chain rather than an async function: a suspended async frame per request in flight is
+  // memory the collector copies, and at 1,000 in flight that shows in the wall time.
+  run: (input, ctx) => get(input, ctx).then(toOutput),
   teardown: closeConnections,
 });

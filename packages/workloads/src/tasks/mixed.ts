@@ -17,7 +17,7 @@ export default defineTask<MixedInput, MixedOutput>({
   name: 'mixed',
   kind: 'mixed',
   async run(input, ctx) {
-    const { status, body } = await get(input, () => ctx.signal);
+    const { status, body } = await get(input, ctx);
     let checksum = 0;
     for (let pass = 0; pass < input.passes; pass++) {
       for (let i = 0; i < body.length; i++) checksum = (Math.imul(checksum, 31) + (body[i] as number)) >>> 0;
