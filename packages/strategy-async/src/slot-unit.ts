@@ -13,16 +13,18 @@ import { ItemContext } from './item-context.js';
 import { releaseMonitor, sampleLoop } from './loop-monitor.js';
 import { releaseHost, type SharedHost } from './shared-host.js';
 
-/** A slot lives inside the engine's own process: it cannot die on its own, so `exited` never settles. */
-const NEVER_EXITS: Promise<UnitExit> = new Promise(() => {});
-
 /**
  * One concurrency slot on the engine's event loop: at most one item at a time, run by a plain call into
  * the shared task. A slot is a few fields and no timer, so 10,000 of them cost next to nothing.
  */
 export class SlotUnit implements Unit {
   readonly id: string;
-  readonly exited = NEVER_EXITS;
+  /**
+   * A slot lives inside the engine's own process: it cannot die on its own, so `exited` never settles. One
+   * promise per slot, not one shared by all: what the engine hangs on it (a callback holding its run) must
+   * go with the slot, not stay for the life of the process.
+   */
+  readonly exited: Promise<UnitExit> = new Promise(() => {});
   private state: 'open' | 'closed' | 'killed' = 'open';
   private current: ItemContext | undefined;
   private settle: ((outcome: Outcome) => void) | undefined;
