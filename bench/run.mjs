@@ -57,7 +57,7 @@ const ctx = {
   c10k: { items: quick ? 1_000 : 10_000 },
   rounds: quick
     ? { fidelity: 1, article: 1, c10k: 1, dispatch: 1, dashboard: 1, startup: 1, memory: 1, scaling: 1 }
-    : { fidelity: 6, article: 3, c10k: 2, dispatch: 3, dashboard: 4, startup: 5, memory: 1, scaling: 2 },
+    : { fidelity: 6, article: 5, c10k: 2, dispatch: 3, dashboard: 4, startup: 5, memory: 1, scaling: 2 },
 };
 
 console.log(`# concur benchmarks${quick ? ' (quick smoke pass: sizes too small to mean anything)' : ''}`);
