@@ -3,9 +3,10 @@
  * hears its IPC channel close. Linux can see to that by itself: a process may ask the kernel for a signal
  * the moment its parent dies (prctl PR_SET_PDEATHSIG). Node has no binding for it, but util-linux's
  * `setpriv --pdeathsig KILL` sets it and then executes node in the same process, so a unit forked through
- * it pays one exec. Elsewhere (no setpriv, another OS, or a setpriv too old to know the flag) the unit
- * starts a watchdog thread instead (watchdog.ts), which costs every unit about 25 ms of CPU at start-up and
- * 9 MiB for its V8 isolate.
+ * it pays one exec. (The kernel watches the thread that forked, not the process: units are forked from the
+ * engine's main thread, which lives as long as the engine.) Elsewhere (no setpriv, another OS, or a setpriv
+ * too old to know the flag) the unit starts a watchdog thread instead (watchdog.ts), which costs every unit
+ * about 25 ms of CPU at start-up and 6–9 MiB for its V8 isolate.
  */
 import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
