@@ -37,6 +37,15 @@ describe('recommend', () => {
     expect(advise(runs)).toMatch(/^No strategy was faster beyond the noise/);
   });
 
+  it('never names a strategy whose every run was cut short, however short its wall', () => {
+    const runs = [1, 2, 3].flatMap((run) => [
+      makeRun('baseline', run, 1000 + run),
+      makeRun('process', run, 520 + run, { cpuCores: 1.9 }),
+    ]);
+    runs.push(makeRun('thread', 1, 90, { cancelled: true, cpuCores: 1.9 }));
+    expect(advise(runs)).toMatch(/^CPU-bound here: process won/);
+  });
+
   it('warns when items failed', () => {
     const runs = [makeRun('thread', 1, 100, { items: { total: 10, done: 8, failed: 2 } })];
     expect(advise(runs)).toContain('Items failed under thread (2)');

@@ -90,6 +90,24 @@ describe('summarize', () => {
     expect(onlyCancelled.summary[0]).toMatchObject({ partial: true, wall: { n: 1, sd: null, ci95: null } });
   });
 
+  it('gives a row cut short no speedup and keeps it out of the verdict: its wall says when it was stopped', () => {
+    const runs = [1, 2].flatMap((run) => [makeRun('baseline', run, 1000), makeRun('process', run, 600)]);
+    runs.push(makeRun('thread', 1, 150, { cancelled: true }));
+    const { summary, verdict } = summarize(runs, 4, 2);
+    expect(summary.find((s) => s.strategy === 'thread')).toMatchObject({
+      partial: true,
+      speedup: null,
+      efficiency: null,
+    });
+    expect(summary.find((s) => s.strategy === 'process')?.speedup?.value).toBeCloseTo(1000 / 600);
+    expect(verdict.map((v) => [v.winner, v.loser])).toEqual([['process', 'baseline']]);
+  });
+
+  it('takes no speedup over a baseline that was cut short', () => {
+    const runs = [makeRun('baseline', 1, 200, { cancelled: true }), makeRun('thread', 1, 500)];
+    expect(summarize(runs, 4, 2).summary.find((s) => s.strategy === 'thread')?.speedup).toBeNull();
+  });
+
   it('compares at each concurrency of a sweep separately', () => {
     const runs = [1, 2].flatMap((run) => [
       makeRun('thread', run, 500 + run, { concurrency: 2 }),

@@ -29,6 +29,18 @@ describe('the results screen', () => {
     expect(lineWith(frame, 'process', '1.10 s')).not.toContain('★');
   });
 
+  it('stars no row whose every run was cut short, however short its wall', () => {
+    const base = report();
+    const summary = base.summary.map((row) =>
+      row.strategy === 'thread'
+        ? { ...row, partial: true, wall: { ...row.wall, median: 300 }, speedup: null, efficiency: null }
+        : row,
+    );
+    const frame = frameOf({ ...base, cancelled: true, summary });
+    expect(lineWith(frame, 'thread (partial)')).not.toContain('★');
+    expect(lineWith(frame, 'process', '1.10 s')).toMatch(/^★ process/);
+  });
+
   it('draws wall-time bars on one scale', () => {
     const frame = frameOf();
     const bars = frame.slice(frame.indexOf('Wall time'));

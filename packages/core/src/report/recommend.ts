@@ -8,7 +8,8 @@ import type { StrategySummary, VerdictLine } from './types.js';
 const BASELINE = 'baseline';
 
 export function recommend(summary: readonly StrategySummary[], verdict: readonly VerdictLine[]): string {
-  const rows = summary.filter((s) => s.strategy !== BASELINE && Number.isFinite(s.wall.median));
+  // A row whose every run was cut short has a wall time that says when it was stopped: it cannot win.
+  const rows = summary.filter((s) => s.strategy !== BASELINE && !s.partial && Number.isFinite(s.wall.median));
   if (rows.length === 0) return 'Nothing finished, so there is nothing to recommend yet.';
   const best = rows.reduce((a, b) => (b.wall.median < a.wall.median ? b : a));
   const lines: string[] = [];

@@ -25,7 +25,9 @@ export function summarize(
 ): { summary: StrategySummary[]; verdict: VerdictLine[] } {
   const groups = groupRuns(runs.filter((run) => !run.warmup));
   const baselineGroup = groups.find((group) => group[0]?.strategy === BASELINE);
-  const baselineWalls = baselineGroup ? usableRuns(baselineGroup).runs.map((run) => run.wallMs) : undefined;
+  const baselineRuns = baselineGroup ? usableRuns(baselineGroup) : undefined;
+  // A baseline cut short measures when it was stopped, not the work: nothing is a speedup over it.
+  const baselineWalls = baselineRuns?.partial ? undefined : baselineRuns?.runs.map((run) => run.wallMs);
   const baseline = baselineWalls ? { mean: mean(baselineWalls), sd: sd(baselineWalls) } : undefined;
 
   const rows = groups.map((group) => {
@@ -35,7 +37,9 @@ export function summarize(
       walls: used.map((r) => r.wallMs),
     };
   });
-  return { summary: rows.map((row) => row.summary), verdict: verdictLines(rows) };
+  // Nor does a strategy whose every run was cut short race the others: its short wall would win.
+  const finished = rows.filter((row) => !row.summary.partial);
+  return { summary: rows.map((row) => row.summary), verdict: verdictLines(finished) };
 }
 
 /** Runs grouped by strategy and concurrency, in order of first appearance, the baseline first. */
@@ -73,10 +77,11 @@ function summarizeGroup(
   const ci = confidenceInterval95(walls);
   const latencies = sorted(runs.flatMap((run) => run.latencyMs));
   // The baseline against itself is 1 by definition; propagating its own noise twice would invent an error.
+  // A row cut short has no speedup: its wall time says when it was stopped, not how fast it ran.
   const speedup =
     first.strategy === BASELINE
       ? { value: 1, uncertainty: 0 }
-      : baseline
+      : baseline && !partial
         ? uncertain(ratioOfMeans(baseline, { mean: mean(walls), sd: sd(walls) }))
         : null;
   const idealSpeedup = Math.max(1, Math.min(first.concurrency, items, cpus));

@@ -45,7 +45,10 @@ export function ComparisonTable({
   const widths = HEADERS.map((header, column) =>
     Math.max(header.length, ...cells.map((row) => (row[column] ?? '').length)),
   );
-  const finite = summary.filter((s) => s.strategy !== 'baseline' && Number.isFinite(s.wall.median));
+  // A row whose every run was cut short is no candidate: its wall time says when it was stopped.
+  const finite = summary.filter(
+    (s) => s.strategy !== 'baseline' && !s.partial && Number.isFinite(s.wall.median),
+  );
   const fastest = finite.length > 0 ? Math.min(...finite.map((s) => s.wall.median)) : Number.NaN;
   // Numbers line up on the right, names on the left.
   const pad = (text: string, column: number) =>
