@@ -39,6 +39,9 @@ describe('the results screen', () => {
     const frame = frameOf({ ...base, cancelled: true, summary });
     expect(lineWith(frame, 'thread (partial)')).not.toContain('★');
     expect(lineWith(frame, 'process', '1.10 s')).toMatch(/^★ process/);
+    // Its wall-time bar is labelled too.
+    const bars = frame.slice(frame.indexOf('Wall time'));
+    expect(lineWith(bars, 'thread (partial)', '300 ms')).not.toBe('');
   });
 
   it('draws wall-time bars on one scale', () => {

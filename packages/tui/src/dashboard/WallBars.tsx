@@ -14,8 +14,10 @@ export function WallBars({
   readonly width: number;
 }) {
   const sweep = new Set(summary.filter((s) => s.strategy !== 'baseline').map((s) => s.concurrency)).size > 1;
-  const labels = summary.map((s) =>
-    sweep && s.strategy !== 'baseline' ? `${s.strategy} ×${s.concurrency}` : s.strategy,
+  // A row cut short says so here too: its bar measures when it was stopped, not the work.
+  const labels = summary.map(
+    (s) =>
+      `${sweep && s.strategy !== 'baseline' ? `${s.strategy} ×${s.concurrency}` : s.strategy}${s.partial ? ' (partial)' : ''}`,
   );
   const labelWidth = Math.max(8, ...labels.map((l) => l.length));
   const longest = Math.max(0, ...summary.map((s) => (Number.isFinite(s.wall.median) ? s.wall.median : 0)));
