@@ -1,4 +1,6 @@
+import { fixtureTasks, makeSpec } from '@concur/core/testkit';
 import { expect, it } from 'vitest';
+import strategy from '../src/index.js';
 import { spawnUnit } from './helpers.js';
 
 it('an uncaught exception ends the thread: the item fails as unit-exited and `exited` names the error', async () => {
@@ -21,7 +23,7 @@ it('an uncaught exception ends the thread: the item fails as unit-exited and `ex
 });
 
 it('still reports a result that settled in the turn an uncaught exception ended the thread', async () => {
-  const { unit } = await spawnUnit('answers-then-throws.mjs');
+  const unit = await strategy.spawn(makeSpec(fixtureTasks.answersThenThrows));
   const outcome = await unit.run({ index: 0, input: 'answer' });
   expect(outcome).toMatchObject({ ok: true, value: 'answer' });
   expect((await unit.exited).reason).toContain('uncaught Error: uncaught after answer');

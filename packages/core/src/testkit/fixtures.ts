@@ -11,4 +11,6 @@ export const fixtureTasks = {
   neverSettles: fixture('never-settles.mjs'),
   exit: fixture('exit.mjs'),
   prints: fixture('prints.mjs'),
+  /** Settles its item, then throws uncaught in the same turn: a unit must still report the result. */
+  answersThenThrows: fixture('answers-then-throws.mjs'),
 } as const;
