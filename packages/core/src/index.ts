@@ -84,11 +84,11 @@ export { startServices } from './runner/services.js';
 export type { ReportSettings } from './runner/to-report.js';
 export { comparisonToReport } from './runner/to-report.js';
 // The unit side every strategy shares: load a task, run items, turn errors into values.
-export { describeError } from './runtime/describe-error.js';
-export { ItemSignal } from './runtime/item-signal.js';
-export { loadTask, TaskLoadError, toTaskRef } from './runtime/load-task.js';
-export { MessageBatch } from './runtime/message-batch.js';
-export { TaskHost } from './runtime/task-host.js';
+export { describeError } from './unit-kit/describe-error.js';
+export { ItemSignal } from './unit-kit/item-signal.js';
+export { loadTask, TaskLoadError, toTaskRef } from './unit-kit/load-task.js';
+export { MessageBatch } from './unit-kit/message-batch.js';
+export { TaskHost } from './unit-kit/task-host.js';
 // Statistics: what the summary and verdict are computed with.
 export { compareSamples, SINGLE_RUN_THRESHOLD } from './stats/compare.js';
 export { confidenceInterval95, tCritical95 } from './stats/confidence.js';

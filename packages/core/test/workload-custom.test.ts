@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InputError } from '../src/errors.js';
-import { TaskHost } from '../src/runtime/task-host.js';
+import { TaskHost } from '../src/unit-kit/task-host.js';
 import { customWorkload } from '../src/workload/custom-workload.js';
 
 const echoTask = fileURLToPath(new URL('../fixtures/echo.mjs', import.meta.url));

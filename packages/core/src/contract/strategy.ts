@@ -30,6 +30,11 @@ export interface Failure {
   /** One line a user can act on: "Error: boom", "unit exited with code 3". */
   readonly message: string;
   readonly stack?: string;
+  /**
+   * Set when this failure also ended the unit: a value that could not be sent back crashed its worker, say.
+   * The engine then hands the unit no further item (which would only fail as `unit-exited`) and replaces it.
+   */
+  readonly unitGone?: boolean;
 }
 
 /** What `Unit.run` resolves to. Errors are values: `run` never rejects. */

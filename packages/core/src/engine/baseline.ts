@@ -4,7 +4,7 @@
  * code as the strategies whose speedup it anchors.
  */
 import { defineStrategy, type Outcome, type Strategy } from '../contract/strategy.js';
-import { TaskHost } from '../runtime/task-host.js';
+import { TaskHost } from '../unit-kit/task-host.js';
 import { type RunResult, type RunStrategyOptions, runStrategy } from './run-strategy.js';
 
 export const BASELINE_NAME = 'baseline';

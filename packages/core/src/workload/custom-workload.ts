@@ -6,7 +6,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename, extname, resolve } from 'node:path';
 import type { Workload } from '../contract/workload.js';
 import { InputError } from '../errors.js';
-import { loadTask, toTaskRef } from '../runtime/load-task.js';
+import { loadTask, toTaskRef } from '../unit-kit/load-task.js';
 
 export interface CustomWorkloadOptions {
   /** The task module, as the user typed it (relative to `cwd`, or absolute). */

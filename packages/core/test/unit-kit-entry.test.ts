@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import * as core from '../src/index.js';
-import * as runtime from '../src/runtime/index.js';
+import * as runtime from '../src/unit-kit/index.js';
 
 // Units import `@concur/core/runtime` for a fast start; a strategy's main side imports `@concur/core`. Both
 // must hand out the very same classes, or a ProgressCell made on one side would not be one on the other.

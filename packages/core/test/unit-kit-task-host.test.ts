@@ -1,7 +1,7 @@
 // TaskHost hands each item a context whose signal is made on demand: an item that never reads it costs no
 // AbortController, and an item aborted before it looks still finds its signal aborted, with the reason.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { TaskHost } from '../src/runtime/index.js';
+import { TaskHost } from '../src/unit-kit/index.js';
 
 /** A task module as a data: URL, so that each test states its task where it is used. */
 const taskUrl = (run: string) =>

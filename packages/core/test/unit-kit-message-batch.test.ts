@@ -1,6 +1,6 @@
 // What arises in one turn of the loop leaves in one message; an entry that cannot travel fails alone.
 import { expect, it } from 'vitest';
-import { MessageBatch } from '../src/runtime/index.js';
+import { MessageBatch } from '../src/unit-kit/index.js';
 
 const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 
