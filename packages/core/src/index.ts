@@ -83,18 +83,18 @@ export type { RunningServices } from './runner/services.js';
 export { startServices } from './runner/services.js';
 export type { ReportSettings } from './runner/to-report.js';
 export { comparisonToReport } from './runner/to-report.js';
-// The unit side every strategy shares: load a task, run items, turn errors into values.
-export { describeError } from './unit-kit/describe-error.js';
-export { ItemSignal } from './unit-kit/item-signal.js';
-export { loadTask, TaskLoadError, toTaskRef } from './unit-kit/load-task.js';
-export { MessageBatch } from './unit-kit/message-batch.js';
-export { TaskHost } from './unit-kit/task-host.js';
 // Statistics: what the summary and verdict are computed with.
 export { compareSamples, SINGLE_RUN_THRESHOLD } from './stats/compare.js';
 export { confidenceInterval95, tCritical95 } from './stats/confidence.js';
 export { max, mean, median, min, quantile, sd } from './stats/descriptive.js';
 export { modifiedZScores, OUTLIER_THRESHOLD, outlierIndexes } from './stats/outliers.js';
 export { ratioOfMeans } from './stats/ratio.js';
+// The unit side every strategy shares: load a task, run items, turn errors into values.
+export { describeError } from './unit-kit/describe-error.js';
+export { ItemSignal } from './unit-kit/item-signal.js';
+export { loadTask, TaskLoadError, toTaskRef } from './unit-kit/load-task.js';
+export { MessageBatch } from './unit-kit/message-batch.js';
+export { TaskHost } from './unit-kit/task-host.js';
 export type { CustomWorkloadOptions } from './workload/custom-workload.js';
 // Workload params from the command line, and a user's own task raced as a workload.
 export { customWorkload } from './workload/custom-workload.js';
