@@ -11,18 +11,20 @@ import { fileURLToPath } from 'node:url';
 import type { Worker } from 'node:worker_threads';
 import {
   describeError,
-  type FailureKind,
+  failed,
+  InFlight,
   type Outcome,
+  readThreadCpu,
   type SpawnSpec,
   type Unit,
   type UnitExit,
   type UnitSample,
   type WorkItem,
-} from '@concur/core';
+  withinMs,
+} from '@concur/core/runtime';
 import { Piscina } from 'piscina';
 import { HANDLERS, type ReadyAnswer, type UnitData } from './messages.js';
 import type { PiscinaOptions } from './options.js';
-import { readThreadCpu } from './thread-cpu.js';
 
 /** The worker needs JavaScript, which only the build has; tests that read `src` use the built file. */
 const WORKER_FILE = fileURLToPath(
@@ -42,7 +44,8 @@ export class PoolUnit implements Unit {
   private readonly pool: Piscina;
   /** The pool's one worker thread: its 'exit' tells a death of its own apart from our destroy(). */
   private readonly thread: Worker;
-  private readonly pending = new Set<(outcome: Outcome) => void>();
+  /** Items in flight: each settles once, from piscina's answer or from the unit's end. */
+  private readonly inFlight = new InFlight();
   private state: State = 'starting';
   private tid: number | null = null;
   /** Why the thread died, when piscina reported an uncaught error through the pool's 'error' event. */
@@ -104,24 +107,21 @@ export class PoolUnit implements Unit {
   }
 
   run(item: WorkItem): Promise<Outcome> {
-    if (this.state !== 'running') return Promise.resolve(failure('killed', `${this.id} takes no more items`));
-    return new Promise<Outcome>((resolve) => {
-      this.pending.add(resolve);
-      const settle = (outcome: Outcome) => {
-        if (this.pending.delete(resolve)) resolve(outcome);
-      };
-      this.pool.run(item.input, { name: HANDLERS.run }).then(
-        (outcome) => settle(outcome as Outcome),
-        (error: unknown) =>
-          settle(
-            // A rejection after the thread exited on its own is the exit itself, unless it is the crash
-            // of a result that could not be sent back (which piscina reports as a non-Error).
-            this.exitReason !== undefined && error instanceof Error
-              ? failure('unit-exited', `the unit's piscina worker ${this.exitReason}`)
-              : rejected(item, error),
-          ),
-      );
-    });
+    if (this.state !== 'running') return Promise.resolve(failed('killed', `${this.id} takes no more items`));
+    const { id, outcome } = this.inFlight.add();
+    this.pool.run(item, { name: HANDLERS.run }).then(
+      (answer) => this.inFlight.settle(id, answer as Outcome),
+      (error: unknown) =>
+        this.inFlight.settle(
+          id,
+          // A rejection after the thread exited on its own is the exit itself, unless it is the crash
+          // of a result that could not be sent back (which piscina reports as a non-Error).
+          this.exitReason !== undefined && error instanceof Error
+            ? failed('unit-exited', `the unit's piscina worker ${this.exitReason}`)
+            : rejected(item, error),
+        ),
+    );
+    return outcome;
   }
 
   sample(): UnitSample {
@@ -138,15 +138,10 @@ export class PoolUnit implements Unit {
   async close(): Promise<void> {
     if (this.state !== 'running') return;
     this.state = 'closing';
-    let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<void>((resolve) => {
-      timer = setTimeout(resolve, CLOSE_GRACE_MS);
-    });
     const teardown = this.pool.run(null, { name: HANDLERS.close }).catch((error: unknown) => {
       this.spec.output('stderr', `[concur: the task's teardown failed: ${describeError(error).message}]\n`);
     });
-    await Promise.race([teardown, late]);
-    clearTimeout(timer);
+    await withinMs(teardown, CLOSE_GRACE_MS);
     await this.end('the unit was closed with the item in flight');
   }
 
@@ -159,7 +154,7 @@ export class PoolUnit implements Unit {
   private async end(message: string): Promise<void> {
     this.sample();
     this.state = 'ended';
-    this.failPending('killed', message);
+    this.inFlight.failAll('killed', message);
     await this.pool.destroy();
   }
 
@@ -171,7 +166,7 @@ export class PoolUnit implements Unit {
     this.exitReason = reason;
     // piscina's own rejection of the item in flight says more (a result it could not send back), and it
     // can arrive just after the thread's exit: let it, then fail whatever is still pending with the exit.
-    setTimeout(() => this.failPending('unit-exited', `the unit's piscina worker ${reason}`), 50);
+    setTimeout(() => this.inFlight.failAll('unit-exited', `the unit's piscina worker ${reason}`), 50);
     this.settleExit({ code, signal: null, reason });
     // piscina would start a replacement thread; the engine starts a replacement unit instead.
     void this.pool.destroy();
@@ -186,15 +181,6 @@ export class PoolUnit implements Unit {
     const elu = this.thread.performance.eventLoopUtilization().utilization;
     return Number.isFinite(elu) ? { eventLoopUtilization: Math.min(1, Math.max(0, elu)) } : {};
   }
-
-  private failPending(kind: FailureKind, message: string): void {
-    for (const resolve of this.pending) resolve(failure(kind, message));
-    this.pending.clear();
-  }
-}
-
-function failure(kind: FailureKind, message: string): Outcome {
-  return { ok: false, error: { kind, message }, serviceMs: 0 };
 }
 
 /**
@@ -203,16 +189,22 @@ function failure(kind: FailureKind, message: string): Outcome {
  */
 function rejected(item: WorkItem, error: unknown): Outcome {
   if ((error as { name?: unknown } | null)?.name === 'DataCloneError')
-    return failure(
+    return failed(
       'not-cloneable',
       `the input of item ${item.index} could not be sent to the piscina worker (${describeError(error).message}); use plain data`,
     );
   // An output that cannot be cloned makes piscina throw in the worker, which then dies; what arrives here
   // is the crash, with the error itself lost on the way (it is not an Error any more).
+  // The worker is gone with it: say so, so that the engine sends this unit nothing more.
   if (!(error instanceof Error))
-    return failure(
-      'not-cloneable',
-      `the piscina worker crashed sending back the result of item ${item.index}, most likely a value that cannot be cloned; return plain data`,
-    );
-  return { ok: false, error: describeError(error), serviceMs: 0 };
+    return {
+      ok: false,
+      error: {
+        kind: 'not-cloneable',
+        message: `the piscina worker crashed sending back the result of item ${item.index}, most likely a value that cannot be cloned; return plain data`,
+        unitGone: true,
+      },
+      serviceMs: Number.NaN,
+    };
+  return { ok: false, error: describeError(error), serviceMs: Number.NaN };
 }

@@ -54,7 +54,7 @@ describe('TaskHost', () => {
     }`;
     const host = await TaskHost.open(taskUrl(run), 0, () => {});
     const running = host.run({ index: 7, input: 0 });
-    host.abort(7, 'timed out');
+    host.abort('timed out');
     expect(await running).toMatchObject({
       ok: false,
       error: { message: expect.stringContaining('timed out') },

@@ -15,7 +15,7 @@ it('fails an item whose result cannot be cloned, and keeps the unit usable', asy
   const { unit } = await startUnit(fixture('returns-function.mjs'));
   const outcome = await unit.run({ index: 0, input: 'function' });
   expect(outcome).toMatchObject({ ok: false, error: { kind: 'not-cloneable' } });
-  if (!outcome.ok) expect(outcome.error.message).toContain("task's result cannot be sent back");
+  if (!outcome.ok) expect(outcome.error.message).toContain("task's output cannot be sent back to the engine");
   expect(await unit.run({ index: 1, input: 'fine' })).toMatchObject({ ok: true, value: 'fine' });
   await unit.close();
 });

@@ -5,7 +5,7 @@
  */
 import { defineStrategy } from '@concur/core';
 import { readThreadOptions, threadOptionsProblem } from './options.js';
-import { ThreadUnit } from './thread-unit.js';
+import { spawnThreadUnit } from './thread-unit.js';
 
 export type { ThreadOptions } from './options.js';
 
@@ -32,5 +32,5 @@ export default defineStrategy({
   defaultConcurrency: (cpus) => Math.max(1, cpus),
   itemsInFlight: (options) => readThreadOptions(options).inFlight,
   validateOptions: threadOptionsProblem,
-  spawn: (spec) => ThreadUnit.start(spec, readThreadOptions(spec.options)),
+  spawn: (spec) => spawnThreadUnit(spec, readThreadOptions(spec.options)),
 });

@@ -4,6 +4,7 @@
  */
 import type { ResourceLimits } from 'node:worker_threads';
 import { expected, InputError } from '@concur/core';
+import { DEFAULT_MAX_OUTPUT_BYTES } from '@concur/core/runtime';
 
 export interface ThreadOptions {
   /** Items one unit may run at once. More than 1 makes each thread a small event loop of its own. */
@@ -12,6 +13,8 @@ export interface ThreadOptions {
   readonly env: 'share' | 'copy';
   /** Passed to `new Worker()`: the worker's own heap and stack limits. */
   readonly resourceLimits: ResourceLimits;
+  /** What one unit may print before the rest of its output is dropped. */
+  readonly maxOutputBytes: number;
 }
 
 const LIMIT_KEYS = [
@@ -21,7 +24,7 @@ const LIMIT_KEYS = [
   'stackSizeMb',
 ] as const satisfies readonly (keyof ResourceLimits)[];
 
-const KNOWN_KEYS: readonly string[] = ['inFlight', 'env', 'resourceLimits', ...LIMIT_KEYS];
+const KNOWN_KEYS: readonly string[] = ['inFlight', 'env', 'maxOutputBytes', 'resourceLimits', ...LIMIT_KEYS];
 
 /** Check and normalise the options. Throws an InputError whose message names the option and the fix. */
 export function readThreadOptions(raw: Readonly<Record<string, unknown>>): ThreadOptions {
@@ -32,6 +35,11 @@ export function readThreadOptions(raw: Readonly<Record<string, unknown>>): Threa
   const inFlight = raw.inFlight === undefined ? 1 : toNumber(raw.inFlight);
   if (!Number.isInteger(inFlight) || inFlight < 1)
     throw expected('`inFlight`', 'a positive integer', raw.inFlight);
+
+  const maxOutputBytes =
+    raw.maxOutputBytes === undefined ? DEFAULT_MAX_OUTPUT_BYTES : toNumber(raw.maxOutputBytes);
+  if (!Number.isInteger(maxOutputBytes) || maxOutputBytes < 1)
+    throw expected('`maxOutputBytes`', 'a positive integer', raw.maxOutputBytes);
 
   const env = raw.env ?? 'copy';
   if (env !== 'share' && env !== 'copy') throw expected('`env`', '"share" or "copy"', raw.env);
@@ -52,7 +60,7 @@ export function readThreadOptions(raw: Readonly<Record<string, unknown>>): Threa
     if (!(mb > 0)) throw expected(`\`${key}\``, 'a positive number of megabytes', value);
     resourceLimits[key] = mb;
   }
-  return { inFlight, env, resourceLimits };
+  return { inFlight, env, resourceLimits, maxOutputBytes };
 }
 
 /** The one-line problem with `raw`, or undefined when it is fine. */

@@ -5,7 +5,10 @@ it('an output that cannot be cloned fails its item as not-cloneable and the unit
   const { unit } = await spawnUnit('clone-cases.mjs');
   const outcome = await unit.run({ index: 0, input: 'function' });
   expect(outcome).toMatchObject({ ok: false, error: { kind: 'not-cloneable' } });
-  if (!outcome.ok) expect(outcome.error.message).toMatch(/output could not be sent.*could not be cloned/);
+  if (!outcome.ok)
+    expect(outcome.error.message).toMatch(
+      /output cannot be sent back to the main thread.*could not be cloned/,
+    );
   expect(await unit.run({ index: 1, input: 'fine' })).toMatchObject({ ok: true, value: 'fine' });
   await unit.close();
 });

@@ -5,10 +5,13 @@ import { spawnUnit } from './helpers.js';
 
 it('accepts the documented options, also as command-line text', () => {
   expect(strategy.validateOptions?.({})).toBeUndefined();
-  expect(readThreadOptions({ inFlight: '3', env: 'share', maxOldGenerationSizeMb: '64' })).toEqual({
+  expect(
+    readThreadOptions({ inFlight: '3', env: 'share', maxOldGenerationSizeMb: '64', maxOutputBytes: '4096' }),
+  ).toEqual({
     inFlight: 3,
     env: 'share',
     resourceLimits: { maxOldGenerationSizeMb: 64 },
+    maxOutputBytes: 4096,
   });
   expect(readThreadOptions({ resourceLimits: { stackSizeMb: 2 } }).resourceLimits).toEqual({
     stackSizeMb: 2,
@@ -24,6 +27,7 @@ it('names the bad option and what it must be, in one line', () => {
     strategy.validateOptions?.({ maxOldGenerationSizeMb: -5 }),
     strategy.validateOptions?.({ resourceLimits: { heapMb: 5 } }),
     strategy.validateOptions?.({ inflight: 2 }),
+    strategy.validateOptions?.({ maxOutputBytes: 0 }),
   ];
   expect(problems).toEqual([
     '`inFlight` must be a positive integer, got 0',
@@ -32,6 +36,7 @@ it('names the bad option and what it must be, in one line', () => {
     '`maxOldGenerationSizeMb` must be a positive number of megabytes, got -5',
     expect.stringContaining('unknown key `resourceLimits.heapMb`'),
     expect.stringContaining('unknown thread option `inflight`'),
+    '`maxOutputBytes` must be a positive integer, got 0',
   ]);
   for (const problem of problems) expect(problem).not.toContain('\n');
 });

@@ -1,5 +1,4 @@
 import { expect, it } from 'vitest';
-import { BoundedOutput } from '../src/bounded-output.js';
 import { spawnUnit } from './helpers.js';
 
 it('keeps each unit’s output apart and delivers teardown output by the time close resolves', async () => {
@@ -18,16 +17,16 @@ it('keeps each unit’s output apart and delivers teardown output by the time cl
   expect(text(b.spec, 'stderr')).toBe('unit 1 teardown\n');
 });
 
-it('bounds what a flood of output can buffer and says how much was dropped', async () => {
-  const received: string[] = [];
-  const output = new BoundedOutput((_stream, text) => received.push(text), 1_000);
-  for (let i = 0; i < 500; i += 1) output.push('stdout', '0123456789');
-  expect(received).toEqual([]);
-  await new Promise((resolve) => setImmediate(resolve));
-  expect(received[0]).toBe('0123456789'.repeat(100));
-  expect(received[1]).toContain('dropped 4000 characters of stdout');
-  // The next turn starts with room again.
-  output.push('stdout', 'after');
-  output.flush();
-  expect(received.at(-1)).toBe('after');
+it('forwards at most maxOutputBytes of a flood per unit and says once that the rest was dropped', async () => {
+  const { unit, spec } = await spawnUnit('floods.mjs', { options: { maxOutputBytes: 5_000 } });
+  expect(await unit.run({ index: 0, input: 1_000 })).toMatchObject({ ok: true, value: 1_000 });
+  await unit.close();
+  const stdout = spec.printed
+    .filter((p) => p.stream === 'stdout')
+    .map((p) => p.text)
+    .join('');
+  const notes = spec.printed.filter((p) => p.text.includes('the rest of its output is dropped'));
+  expect(stdout.length).toBe(5_000);
+  expect(notes).toHaveLength(1);
+  expect(notes[0]?.text).toContain('more than 5000 bytes');
 });

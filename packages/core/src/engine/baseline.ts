@@ -46,7 +46,7 @@ export const baselineStrategy: Strategy = defineStrategy({
       },
       close: () => host.close(),
       async kill() {
-        host.abort(undefined, 'killed');
+        host.abort('killed');
         abandon?.({ ok: false, error: { kind: 'killed', message: 'item abandoned' }, serviceMs: Number.NaN });
       },
     };

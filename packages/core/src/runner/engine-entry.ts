@@ -10,8 +10,8 @@ import { runBaseline } from '../engine/baseline.js';
 import type { LiveRun } from '../engine/live-state.js';
 import { runStrategy } from '../engine/run-strategy.js';
 import { InputError } from '../errors.js';
+import { startOrphanWatchdog } from '../unit-kit/orphan-watchdog.js';
 import type { EngineJob, FromEngine, ToEngine } from './messages.js';
-import { startOrphanWatchdog } from './orphan-watchdog.js';
 
 /** How long an engine whose parent is gone may take to stop its units before it leaves. */
 const ORPHAN_GRACE_MS = 3_000;
@@ -21,7 +21,7 @@ const send = (message: FromEngine) => process.send?.(message);
 // No engine outlives concur: its parent going away is heard through 'disconnect' (below), or, when a task
 // blocks this thread so that it never can be, by a watchdog thread. A run starts only once the watchdog
 // runs: its thread's boot is not the measured run's to pay for.
-const watchdogReady = startOrphanWatchdog(ORPHAN_GRACE_MS + 500);
+const watchdogReady = startOrphanWatchdog({ who: 'the engine', graceMs: ORPHAN_GRACE_MS + 500, pollMs: 250 });
 
 process.on('message', (message: ToEngine) => {
   if (message.kind === 'start') void watchdogReady.then(() => run(message.job));

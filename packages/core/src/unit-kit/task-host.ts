@@ -24,8 +24,8 @@ class HostContext extends ItemSignal implements TaskContext {
  * A strategy wraps a TaskHost in its own transport (IPC, worker messages, a plain call).
  */
 export class TaskHost {
-  /** The items in flight, by index, each with its signal (made when first needed). */
-  private readonly inFlight = new Map<number, ItemSignal>();
+  /** The items in flight, each with its signal (made when first needed). */
+  private readonly inFlight = new Set<ItemSignal>();
 
   private constructor(
     readonly task: Task,
@@ -43,7 +43,7 @@ export class TaskHost {
   /** Run one item. Never rejects; `serviceMs` is measured around the task's own `run`. */
   async run(item: WorkItem): Promise<Outcome> {
     const ctx = new HostContext(this.unit, this.progress);
-    this.inFlight.set(item.index, ctx);
+    this.inFlight.add(ctx);
     this.progress(0);
     const start = performance.now();
     try {
@@ -53,18 +53,17 @@ export class TaskHost {
     } catch (error) {
       return { ok: false, error: describeError(error), serviceMs: performance.now() - start };
     } finally {
-      this.inFlight.delete(item.index);
+      this.inFlight.delete(ctx);
     }
   }
 
-  /** Abort the signal of one item in flight, or of all of them. */
-  abort(index?: number, reason: string = 'cancelled'): void {
-    for (const [key, signal] of this.inFlight)
-      if (index === undefined || key === index) signal.abort(new Error(reason));
+  /** Abort the signal of every item in flight. */
+  abort(reason: string): void {
+    for (const signal of this.inFlight) signal.abort(new Error(reason));
   }
 
   async close(): Promise<void> {
-    this.abort(undefined, 'unit closing');
+    this.abort('unit closing');
     await this.task.teardown?.();
   }
 }

@@ -1,10 +1,13 @@
 import type { Readable } from 'node:stream';
 
+/** What a unit may print before the rest of its output is dropped, unless its strategy's options say otherwise. */
+export const DEFAULT_MAX_OUTPUT_BYTES = 1024 * 1024;
 /** How much of the end of stderr is kept to explain a death ("JavaScript heap out of memory"). */
 const TAIL_CHARS = 4096;
 
 /**
- * Forward what a child prints to `forward`, up to `limitBytes` per unit; past that, say once that the rest
+ * The one output-limit policy of every unit that prints through pipes (a child process, a worker thread):
+ * forward what it prints to `forward`, up to `limitBytes` per unit; past that, say once that the rest
  * was dropped and keep draining the pipe, so a task flooding stdout blocks neither itself nor the engine's
  * memory. The last few kilobytes of stderr are kept apart, whatever the limit, for exit reasons.
  */

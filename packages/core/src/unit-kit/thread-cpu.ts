@@ -5,7 +5,11 @@
  * the figures itself, so even a worker stuck in a tight loop can be measured without answering a message.
  */
 import { readFileSync, readlinkSync } from 'node:fs';
-import type { CpuTimes } from './messages.js';
+/** A thread's CPU time so far. */
+export interface CpuTimes {
+  readonly userMs: number;
+  readonly systemMs: number;
+}
 
 /** USER_HZ: the unit of utime/stime in /proc. Fixed at 100 by the kernel's ABI on every mainstream arch. */
 const TICKS_PER_SECOND = 100;
