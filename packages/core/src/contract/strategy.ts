@@ -145,6 +145,17 @@ export interface Strategy {
   defaultConcurrency(cpus: number): number;
   /** How many items one unit may take at once (default 1). */
   itemsInFlight?(options: Readonly<Record<string, unknown>>): number;
+  /**
+   * The runtime its units run tasks in: `node` (the default) or another, such as `python`. A comparison
+   * leaves out, with one line, a strategy for which the workload has no task in its runtime.
+   */
+  readonly runtime?: string;
+  /**
+   * Why this strategy cannot run here and now (no broker answers, no interpreter found), as one line that
+   * names the fix; undefined when it can. `concur list` shows the line, and a run that names the strategy
+   * stops with it (exit status 2) before anything starts.
+   */
+  unavailable?(options: Readonly<Record<string, unknown>>): string | undefined | Promise<string | undefined>;
   /** Check the user's options; return one line naming the bad option and the fix, or undefined. */
   validateOptions?(options: Readonly<Record<string, unknown>>): string | undefined;
   /** Start one unit; resolve when it is ready for its first item (start-up time ends there). */

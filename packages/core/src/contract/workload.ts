@@ -37,7 +37,13 @@ export interface Workload {
   readonly name: string;
   readonly description: string;
   readonly kind: TaskKind;
+  /** The task Node's strategies run. */
   readonly task: TaskRef;
+  /**
+   * The same task for other runtimes, by the name a strategy gives as its `runtime` (`python: 'file:///…/sum.py'`).
+   * A strategy whose runtime has no task here is left out of the comparison with one line saying so.
+   */
+  readonly tasks?: Readonly<Record<string, TaskRef>>;
   readonly params: Readonly<Record<string, ParamSpec>>;
   readonly services?: Readonly<Record<string, ServiceUse>>;
   /** The items to run, from the params (already checked against their specs) and the started services. */

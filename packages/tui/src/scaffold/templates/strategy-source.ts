@@ -122,7 +122,7 @@ export class InProcessUnit implements Unit {
   /** Forced and prompt. Code already running on this thread cannot be stopped: its signal is aborted. */
   async kill(): Promise<void> {
     if (this.ended) return;
-    this.host.abort(undefined, 'killed');
+    this.host.abort('killed');
     this.end('killed');
   }
 
