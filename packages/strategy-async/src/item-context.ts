@@ -1,4 +1,4 @@
-import { ItemSignal, type ProgressCell, type TaskContext } from '@concur/core';
+import { ItemSignal, type ProgressCell, type TaskContext } from '@concur/core/runtime';
 
 /**
  * The `ctx` of one item, kept small: with 10,000 items in flight every field counts. Its signal is an

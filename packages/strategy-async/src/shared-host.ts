@@ -1,4 +1,4 @@
-import { TaskHost, type TaskRef, toTaskRef } from '@concur/core';
+import { TaskHost, type TaskRef, toTaskRef } from '@concur/core/runtime';
 
 /**
  * One TaskHost per task module for the whole process, shared by every slot: the module is imported once

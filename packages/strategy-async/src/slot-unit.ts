@@ -2,13 +2,14 @@ import { performance } from 'node:perf_hooks';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import {
   describeError,
+  failed,
   type Outcome,
   type SpawnSpec,
   type Unit,
   type UnitExit,
   type UnitSample,
   type WorkItem,
-} from '@concur/core';
+} from '@concur/core/runtime';
 import { ItemContext } from './item-context.js';
 import { releaseMonitor, sampleLoop } from './loop-monitor.js';
 import { releaseHost, type SharedHost } from './shared-host.js';
@@ -139,10 +140,6 @@ export class SlotUnit implements Unit {
         `concur: ${this.id} was ${how} but its task ignored ctx.signal and is still running on the shared event loop; the slot is lost and the other slots go on\n`,
       );
   }
-}
-
-function failed(kind: 'killed' | 'threw', message: string): Outcome {
-  return { ok: false, error: { kind, message }, serviceMs: 0 };
 }
 
 function isThenable(value: unknown): value is PromiseLike<unknown> {

@@ -4,6 +4,7 @@
  * code as the strategies whose speedup it anchors.
  */
 import { defineStrategy, type Outcome, type Strategy } from '../contract/strategy.js';
+import { failed } from '../unit-kit/in-flight.js';
 import { TaskHost } from '../unit-kit/task-host.js';
 import { type RunResult, type RunStrategyOptions, runStrategy } from './run-strategy.js';
 
@@ -47,7 +48,7 @@ export const baselineStrategy: Strategy = defineStrategy({
       close: () => host.close(),
       async kill() {
         host.abort('killed');
-        abandon?.({ ok: false, error: { kind: 'killed', message: 'item abandoned' }, serviceMs: Number.NaN });
+        abandon?.(failed('killed', 'item abandoned'));
       },
     };
   },
