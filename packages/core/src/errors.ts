@@ -10,3 +10,17 @@ export class InputError extends Error {
 export function expected(input: string, what: string, got: unknown): InputError {
   return new InputError(`${input} must be ${what}, got ${JSON.stringify(got)}`);
 }
+
+/**
+ * The one line a `validateOptions` returns: run `check` (a parser that throws an InputError for bad input)
+ * and give its message, or undefined when the input is fine. Any other error is a bug and is rethrown.
+ */
+export function inputProblem(check: () => unknown): string | undefined {
+  try {
+    check();
+    return undefined;
+  } catch (error) {
+    if (error instanceof InputError) return error.message;
+    throw error;
+  }
+}

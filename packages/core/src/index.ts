@@ -47,7 +47,7 @@ export { LiveRun } from './engine/live-state.js';
 export type { ItemFailure, OutputChunk, RunRecord, UnitRecord } from './engine/run-record.js';
 export type { RunResult, RunStrategyOptions } from './engine/run-strategy.js';
 export { runStrategy } from './engine/run-strategy.js';
-export { expected, InputError } from './errors.js';
+export { expected, InputError, inputProblem } from './errors.js';
 export type { ReportInput } from './report/build.js';
 // Reports: one versioned JSON document; Markdown and CSV views; atomic writes.
 export { buildReport, describeMachine } from './report/build.js';

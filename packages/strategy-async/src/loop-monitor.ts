@@ -1,5 +1,5 @@
 import { type EventLoopUtilization, performance } from 'node:perf_hooks';
-import { LoopDelay, type UnitSample } from '@concur/core/runtime';
+import { LoopDelay, processFigures, type UnitSample } from '@concur/core/runtime';
 
 /**
  * The figures every slot reports: they describe the one event loop all slots share, so they are measured
@@ -51,17 +51,11 @@ export function sampleLoop(): UnitSample {
 }
 
 function measure(): UnitSample {
-  const cpu = process.cpuUsage(startCpu);
-  const memory = process.memoryUsage();
   const elu = performance.eventLoopUtilization(startElu).utilization;
   const figures = delay?.read();
   return {
     scope: 'shared',
-    cpuUserMs: cpu.user / 1000,
-    cpuSystemMs: cpu.system / 1000,
-    rssBytes: memory.rss,
-    peakRssBytes: Math.max(memory.rss, process.resourceUsage().maxRSS * 1024),
-    heapUsedBytes: memory.heapUsed,
+    ...processFigures(startCpu),
     eventLoopUtilization: Number.isFinite(elu) ? Math.min(1, Math.max(0, elu)) : 0,
     ...(figures && { loopDelayP50Ms: figures.p50Ms, loopDelayP99Ms: figures.p99Ms }),
   };

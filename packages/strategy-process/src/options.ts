@@ -1,3 +1,4 @@
+import { InputError, inputProblem } from '@concur/core';
 /** The options a user can give this strategy (`--option key=value`), checked and normalised in one place. */
 
 export interface ProcessOptions {
@@ -20,11 +21,6 @@ export const DEFAULT_OPTIONS: ProcessOptions = {
 
 const KNOWN = Object.keys(DEFAULT_OPTIONS);
 
-/** A bad option, with the one line that names it and the fix. */
-export class OptionError extends Error {
-  override name = 'OptionError';
-}
-
 const show = (value: unknown): string => {
   try {
     return JSON.stringify(value) ?? String(value);
@@ -36,7 +32,7 @@ const show = (value: unknown): string => {
 function positiveInteger(name: string, value: unknown): number {
   const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
   if (typeof number !== 'number' || !Number.isInteger(number) || number < 1)
-    throw new OptionError(`\`${name}\` must be a positive integer, got ${show(value)}`);
+    throw new InputError(`\`${name}\` must be a positive integer, got ${show(value)}`);
   return number;
 }
 
@@ -44,7 +40,7 @@ function positiveInteger(name: string, value: unknown): number {
 function flags(value: unknown): string[] {
   const list = typeof value === 'string' ? value.split(/\s+/).filter(Boolean) : value;
   if (!Array.isArray(list) || !list.every((flag) => typeof flag === 'string' && flag.startsWith('-')))
-    throw new OptionError(
+    throw new InputError(
       `\`execArgv\` must be Node.js flags such as "--max-old-space-size=256", got ${show(value)}`,
     );
   return list;
@@ -53,7 +49,7 @@ function flags(value: unknown): string[] {
 /** An object of variables, or one string "NAME=value,OTHER=value" (as typed on a command line). */
 function environment(value: unknown): Record<string, string> {
   const bad = () =>
-    new OptionError(
+    new InputError(
       `\`env\` must be variables such as { "NAME": "value" } or "NAME=value,OTHER=2", got ${show(value)}`,
     );
   if (typeof value === 'string') {
@@ -74,11 +70,11 @@ function environment(value: unknown): Record<string, string> {
   return env;
 }
 
-/** Check and normalise the user's options; throws an {@link OptionError} naming the first bad one. */
+/** Check and normalise the user's options; throws an {@link InputError} naming the first bad one. */
 export function parseOptions(raw: Readonly<Record<string, unknown>>): ProcessOptions {
   for (const name of Object.keys(raw))
     if (!KNOWN.includes(name))
-      throw new OptionError(`unknown option \`${name}\` for strategy process; it knows ${KNOWN.join(', ')}`);
+      throw new InputError(`unknown option \`${name}\` for strategy process; it knows ${KNOWN.join(', ')}`);
   return {
     inFlight:
       raw.inFlight === undefined ? DEFAULT_OPTIONS.inFlight : positiveInteger('inFlight', raw.inFlight),
@@ -93,11 +89,5 @@ export function parseOptions(raw: Readonly<Record<string, unknown>>): ProcessOpt
 
 /** The one line for `validateOptions`, or undefined when the options are fine. */
 export function optionsProblem(raw: Readonly<Record<string, unknown>>): string | undefined {
-  try {
-    parseOptions(raw);
-    return undefined;
-  } catch (error) {
-    if (error instanceof OptionError) return error.message;
-    throw error;
-  }
+  return inputProblem(() => parseOptions(raw));
 }

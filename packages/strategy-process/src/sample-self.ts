@@ -1,18 +1,11 @@
 import { performance } from 'node:perf_hooks';
-import type { UnitSample } from '@concur/core';
+import { processFigures, type UnitSample } from '@concur/core/runtime';
 
 /** This process's own figures, cumulative since it started: what a unit's `sample()` reports. */
 export function sampleSelf(): UnitSample {
-  const cpu = process.cpuUsage();
-  const memory = process.memoryUsage();
   return {
     scope: 'process',
-    cpuUserMs: cpu.user / 1000,
-    cpuSystemMs: cpu.system / 1000,
-    rssBytes: memory.rss,
-    // `maxRSS` is in kilobytes.
-    peakRssBytes: Math.max(memory.rss, process.resourceUsage().maxRSS * 1024),
-    heapUsedBytes: memory.heapUsed,
+    ...processFigures(),
     eventLoopUtilization: performance.eventLoopUtilization().utilization,
   };
 }

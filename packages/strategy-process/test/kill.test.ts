@@ -10,7 +10,10 @@ it('resolves the item of a hanging unit as killed when it is killed after its ti
   const timedOut = await Promise.race([running, new Promise((r) => setTimeout(() => r('timeout'), 200))]);
   expect(timedOut).toBe('timeout');
   await unit.kill();
-  expect(await running).toMatchObject({ ok: false, error: { kind: 'killed', message: expect.stringContaining('killed') } });
+  expect(await running).toMatchObject({
+    ok: false,
+    error: { kind: 'killed', message: expect.stringContaining('killed') },
+  });
   expect(await unit.exited).toMatchObject({ signal: 'SIGTERM' });
 });
 

@@ -3,7 +3,7 @@
  * strings) or as code passes them (`{ resourceLimits: { maxOldGenerationSizeMb: 64 } }`).
  */
 import type { ResourceLimits } from 'node:worker_threads';
-import { expected, InputError } from '@concur/core';
+import { expected, InputError, inputProblem } from '@concur/core';
 import { DEFAULT_MAX_OUTPUT_BYTES } from '@concur/core/runtime';
 
 export interface ThreadOptions {
@@ -65,13 +65,7 @@ export function readThreadOptions(raw: Readonly<Record<string, unknown>>): Threa
 
 /** The one-line problem with `raw`, or undefined when it is fine. */
 export function threadOptionsProblem(raw: Readonly<Record<string, unknown>>): string | undefined {
-  try {
-    readThreadOptions(raw);
-    return undefined;
-  } catch (error) {
-    if (error instanceof InputError) return error.message;
-    throw error;
-  }
+  return inputProblem(() => readThreadOptions(raw));
 }
 
 /** Numbers from a command line arrive as text: accept "4" as 4, nothing looser. */
