@@ -171,4 +171,25 @@ describe('ChannelUnit', () => {
     // No answer this time: the last figures stand once the wait is over.
     expect(await unit.sample()).toMatchObject({ rssBytes: 1000 });
   });
+
+  it('aborts the items in flight before a kill ends the context, and ends it as soon as they answered', async () => {
+    const { unit, sent, deliver, terminated } = fakeUnit();
+    deliver({ t: 'ready' });
+    await unit.ready;
+    const running = unit.run({ index: 0, input: 1 });
+    await tick();
+    const killing = unit.kill();
+    expect(sent.at(-1)).toEqual({ t: 'abort', reason: 'the unit is being killed' });
+    expect(await running).toMatchObject({ ok: false, error: { kind: 'killed' } });
+    // The context is still there: the task has its grace to clean up.
+    expect(terminated()).toBe(0);
+    const started = Date.now();
+    deliver({
+      t: 'results',
+      results: [{ id: 0, ok: false, error: { kind: 'threw', message: 'AbortError' }, ms: 3 }],
+    });
+    await killing;
+    expect(Date.now() - started).toBeLessThan(400);
+    expect(terminated()).toBe(1);
+  });
 });

@@ -1,3 +1,5 @@
+import { nodeExitMeaning } from '@concur/core/runtime';
+
 /**
  * One line saying how a child process ended, for `UnitExit.reason` and, prefixed with "unit ", for the
  * failures of the items it had in flight.
@@ -18,7 +20,10 @@ export interface ChildEnd {
 export function exitReason({ code, signal, stderrTail, fatal, killedByEngine }: ChildEnd): string {
   const abnormal = signal !== null || code !== 0;
   if (abnormal && OUT_OF_MEMORY.test(stderrTail)) return 'ran out of memory (JavaScript heap out of memory)';
-  const how = signal ? `killed by ${signal}` : `exited with code ${code ?? 'unknown'}`;
+  const meaning = signal ? undefined : nodeExitMeaning(code);
+  const how = signal
+    ? `killed by ${signal}`
+    : `exited with code ${code ?? 'unknown'}${meaning ? `: ${meaning}` : ''}`;
   if (fatal) return `${how} after an ${fatal}`;
   // The engine did not send it, so the likeliest sender is the system's out-of-memory killer.
   if (signal === 'SIGKILL' && !killedByEngine)

@@ -19,3 +19,11 @@ it('does not call a clean exit out of memory because a task printed the words', 
     'ran out of memory (JavaScript heap out of memory)',
   );
 });
+
+it('names exit code 13 as a setup that never settled', () => {
+  expect(
+    exitReason({ code: 13, signal: null, stderrTail: '', fatal: undefined, killedByEngine: false }),
+  ).toBe(
+    "exited with code 13: the task's import or setup was still waiting on a promise that never settles, and nothing kept the event loop alive",
+  );
+});

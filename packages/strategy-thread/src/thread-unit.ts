@@ -7,6 +7,7 @@ import { SHARE_ENV, Worker } from 'node:worker_threads';
 import {
   ChannelUnit,
   type FromUnit,
+  nodeExitMeaning,
   OutputCapture,
   readThreadCpu,
   type SpawnSpec,
@@ -113,5 +114,7 @@ function exitReason(
   }
   if (fatal) return `crashed with an uncaught ${`${fatal.name}: ${fatal.message}`.split('\n')[0]}`;
   if (said) return `crashed with an ${said}`;
+  const meaning = nodeExitMeaning(code);
+  if (meaning) return `exited with code ${code}: ${meaning}`;
   return `exited with code ${code} (process.exit in the worker)`;
 }

@@ -20,7 +20,12 @@ export interface SetupContext {
 
 /** Given to `run`, once per item. */
 export interface TaskContext extends SetupContext {
-  /** Aborted when the run is cancelled or the item times out. Long tasks should honour it. */
+  /**
+   * Aborted when the run is cancelled, the item times out or its unit is killed or closed. On every
+   * strategy the signal fires first; a unit that must be ended by force is ended a short, bounded grace
+   * later (half a second), so a task that honours it can close a file or end a transaction. Long tasks
+   * should honour it.
+   */
   readonly signal: AbortSignal;
   /**
    * Report how far the current item has got, from 0 to 1. Call it as often as you like: it writes a

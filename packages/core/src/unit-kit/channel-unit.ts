@@ -62,6 +62,8 @@ export interface ChannelUnitOptions {
   readonly closeGraceMs?: number;
   /** How long `sample()` waits for a busy unit's own figures before measuring from outside. */
   readonly figuresWaitMs?: number;
+  /** How long a kill waits, after aborting the items in flight, for their tasks to stop on their own. */
+  readonly abortGraceMs?: number;
 }
 
 /** Where a channel unit is in its life; `ended` covers a close, a kill and a death alike. */
@@ -69,6 +71,8 @@ export type ChannelState = 'starting' | 'running' | 'closing' | 'ended';
 
 const CLOSE_GRACE_MS = 3_000;
 const FIGURES_WAIT_MS = 100;
+/** Long enough to close a file or roll back a transaction; short enough that a kill stays prompt. */
+export const ABORT_GRACE_MS = 500;
 
 export class ChannelUnit implements Unit {
   readonly id: string;
@@ -95,6 +99,8 @@ export class ChannelUnit implements Unit {
   private onClosed: (() => void) | undefined;
   private readonly contextGone: Promise<void>;
   private markContextGone: () => void = () => {};
+  /** Items failed by a kill whose tasks were told to abort: the kill waits (briefly) for them to answer. */
+  private aborting: { ids: Set<number>; done(): void } | undefined;
 
   constructor(private readonly o: ChannelUnitOptions) {
     this.id = o.id;
@@ -155,13 +161,27 @@ export class ChannelUnit implements Unit {
     await this.terminated();
   }
 
+  /**
+   * Forced end. Items in flight fail as `killed` at once; their tasks' signals are aborted first, and the
+   * context is ended once they have stopped or {@link ABORT_GRACE_MS} has passed, whichever comes first.
+   */
   async kill(): Promise<void> {
     if (this.state !== 'ended') {
+      const wasServing = this.state === 'running' || this.state === 'closing';
       // A killed unit sends no final figures: keep what can be read while its context still exists.
       this.last = this.measure(this.reported);
-      this.end('killed', 'the unit was killed with the item in flight');
+      const ids = this.end('killed', 'the unit was killed with the item in flight');
+      if (wasServing && ids.length > 0 && this.contextAlive) await this.abortFirst(ids);
     }
     await this.terminated();
+  }
+
+  /** Tell the unit's side to abort its items, and wait until each has answered or the grace is over. */
+  private async abortFirst(ids: number[]): Promise<void> {
+    const stopped = new Promise<void>((done) => (this.aborting = { ids: new Set(ids), done }));
+    this.post({ t: 'abort', reason: 'the unit is being killed' });
+    await withinMs(Promise.race([stopped, this.contextGone]), this.o.abortGraceMs ?? ABORT_GRACE_MS);
+    this.aborting = undefined;
   }
 
   /**
@@ -171,6 +191,7 @@ export class ChannelUnit implements Unit {
   readonly receive = (message: FromUnit): void => {
     switch (message.t) {
       case 'results':
+        if (this.aborting) this.answered(message.results.map((result) => result.id));
         for (const result of message.results)
           this.inFlight.settle(
             result.id,
@@ -210,6 +231,13 @@ export class ChannelUnit implements Unit {
     }
   };
 
+  private answered(ids: number[]): void {
+    const aborting = this.aborting;
+    if (!aborting) return;
+    for (const id of ids) aborting.ids.delete(id);
+    if (aborting.ids.size === 0) aborting.done();
+  }
+
   /** The adapter says so when something other than the unit's side reported why it is dying. */
   noteFatal(message: string): void {
     this.fatal ??= message;
@@ -237,9 +265,12 @@ export class ChannelUnit implements Unit {
     this.settleExit({ code, signal, reason });
   }
 
-  /** Fail what is in flight and refuse what comes after, once; the context itself is stopped by `terminated`. */
-  private end(kind: FailureKind, message: string): void {
-    if (this.state === 'ended') return;
+  /**
+   * Fail what is in flight and refuse what comes after, once; the context itself is stopped by `terminated`.
+   * Returns the ids of the items it failed.
+   */
+  private end(kind: FailureKind, message: string): number[] {
+    if (this.state === 'ended') return [];
     this.state = 'ended';
     this.endedBecause =
       kind === 'unit-exited'
@@ -247,7 +278,7 @@ export class ChannelUnit implements Unit {
         : { kind: 'killed', message: 'the unit was stopped and takes no more items' };
     this.onClosed?.();
     this.failReady('the unit was stopped before it was ready');
-    this.inFlight.failAll(kind, message);
+    return this.inFlight.failAll(kind, message);
   }
 
   /** Ends the context by force unless it has gone already, then waits until it has. */

@@ -36,10 +36,12 @@ export class InFlight {
     return true;
   }
 
-  /** Fail every item still in flight with the same reason; none of them ran to the end. */
-  failAll(kind: FailureKind, message: string): void {
+  /** Fail every item still in flight with the same reason (none of them ran to the end); returns their ids. */
+  failAll(kind: FailureKind, message: string): number[] {
+    const ids = [...this.waiting.keys()];
     const waiting = [...this.waiting.values()];
     this.waiting.clear();
     for (const resolve of waiting) resolve(failed(kind, message));
+    return ids;
   }
 }

@@ -17,8 +17,15 @@ export type {
 } from '../contract/strategy.js';
 export type { SetupContext, Task, TaskContext, TaskKind, TaskRef } from '../contract/task.js';
 export { defineTask } from '../contract/task.js';
-export { type ChannelState, ChannelUnit, type ChannelUnitOptions, type Transport } from './channel-unit.js';
+export {
+  ABORT_GRACE_MS,
+  type ChannelState,
+  ChannelUnit,
+  type ChannelUnitOptions,
+  type Transport,
+} from './channel-unit.js';
 export { describeError } from './describe-error.js';
+export { nodeExitMeaning } from './exit-codes.js';
 export { failed, InFlight } from './in-flight.js';
 export { ItemSignal } from './item-signal.js';
 export { loadTask, TaskLoadError, toTaskRef } from './load-task.js';

@@ -128,6 +128,9 @@ export async function serveUnit(endpoint: UnitEndpoint, { task, unit }: ServeOpt
       case 'figures':
         endpoint.send({ t: 'figures', figures: endpoint.figures() });
         break;
+      case 'abort':
+        host.abort(message.reason);
+        break;
       case 'close':
         void close();
         break;

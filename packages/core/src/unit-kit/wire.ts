@@ -27,6 +27,11 @@ export type ToUnit =
   | { readonly t: 'run'; readonly items: readonly RunRequest[] }
   /** Answer with a `figures` message. */
   | { readonly t: 'figures' }
+  /**
+   * Abort the signal of every item in flight, with `reason`: the unit is about to be ended by force, and a
+   * task that honours its signal gets a short grace to close a file or end a transaction first.
+   */
+  | { readonly t: 'abort'; readonly reason: string }
   /** Run the task's teardown, answer `closed` with the final figures, then end. */
   | { readonly t: 'close' };
 
