@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { InputError, inputProblem } from '@concur/core';
 /** The options a user can give this strategy (`--option key=value`), checked and normalised in one place. */
 
@@ -89,5 +90,26 @@ export function parseOptions(raw: Readonly<Record<string, unknown>>): ProcessOpt
 
 /** The one line for `validateOptions`, or undefined when the options are fine. */
 export function optionsProblem(raw: Readonly<Record<string, unknown>>): string | undefined {
-  return inputProblem(() => parseOptions(raw));
+  return inputProblem(() => checkNodeAccepts(parseOptions(raw).execArgv));
+}
+
+/** Flags already known to start Node, so that each run's check costs one start at most. */
+const accepted = new Set<string>();
+
+/**
+ * Whether Node really starts with these flags: only Node knows every flag of its version, and a unit that
+ * cannot start would otherwise fail every item of the run instead of stopping concur before it measures.
+ */
+function checkNodeAccepts(flags: readonly string[]): void {
+  const key = flags.join('\0');
+  if (flags.length === 0 || accepted.has(key)) return;
+  const result = spawnSync(process.execPath, [...flags, '-e', '0'], { encoding: 'utf8', timeout: 10_000 });
+  if (result.status === 0) {
+    accepted.add(key);
+    return;
+  }
+  const said = result.stderr.trim().split('\n')[0] ?? '';
+  throw new InputError(
+    `\`execArgv\`: Node.js refused ${flags.join(' ')}${said ? ` (${said})` : ''}; give flags that \`node\` accepts, such as "--max-old-space-size=256"`,
+  );
 }

@@ -18,6 +18,12 @@ it.each([
     { infligt: 2 },
     'unknown option `infligt` for strategy process; it knows inFlight, execArgv, env, maxOutputBytes',
   ],
+  [
+    { execArgv: '--no-such-flag' },
+    '`execArgv`: Node.js refused --no-such-flag (' +
+      process.execPath +
+      ': bad option: --no-such-flag); give flags that `node` accepts, such as "--max-old-space-size=256"',
+  ],
 ])('refuses %j with one clear line', async (options, line) => {
   const strategy = await loadStrategy();
   expect(strategy.validateOptions?.(options)).toBe(line);
