@@ -150,7 +150,7 @@ export async function conformanceChecks(
         );
         inputs.forEach((input, index) => {
           const outcome = outcomes[index];
-          expect(outcome, `the outcome of item ${index}`).toMatchObject({ ok: true });
+          expectOutcome(outcome, `the outcome of item ${index}`).toMatchObject({ ok: true });
           if (outcome?.ok)
             expect(outcome.value, `item ${index} must get the echo of its own input`).toEqual(input);
           expect(
@@ -170,7 +170,7 @@ export async function conformanceChecks(
     check('runs setup once per unit', SPAWN_MS + 3 * ITEM_MS + CLOSE_MS, async (lab) => {
       const { unit } = await lab.spawn(tasks.setupCount);
       for (let index = 0; index < 3; index += 1)
-        expect(
+        expectOutcome(
           await settled(start(unit, { index, input: null })),
           `item ${index}: how often setup had run`,
         ).toMatchObject({ ok: true, value: 1 });
@@ -183,12 +183,12 @@ export async function conformanceChecks(
       async (lab) => {
         const { unit } = await lab.spawn(tasks.throws);
         const first = await settled(start(unit, { index: 0, input: 'boom-42' }));
-        expect(first, 'a task that throws fails its item as `threw`').toMatchObject({
+        expectOutcome(first, 'a task that throws fails its item as `threw`').toMatchObject({
           ok: false,
           error: { kind: 'threw', message: expect.stringContaining('boom-42') },
         });
         const again = await settled(start(unit, { index: 1, input: 'second' }));
-        expect(
+        expectOutcome(
           again,
           'after a task error the unit must run the next item (which throws "second")',
         ).toMatchObject({
@@ -211,7 +211,7 @@ export async function conformanceChecks(
           `the spec's progress cell did not reach 0.5 within ${duration(2_000)} of the task calling ctx.progress(0.5) (it reads ${spec.progress.get()})`,
         );
         expect(spec.progress.get(), 'the progress cell').toBeCloseTo(0.5, 2);
-        expect(await settled(running), 'the item that reported progress').toMatchObject({ ok: true });
+        expectOutcome(await settled(running), 'the item that reported progress').toMatchObject({ ok: true });
         await lab.close(unit);
       },
     ),
@@ -222,7 +222,7 @@ export async function conformanceChecks(
         units.map(({ unit }, index) => settled(start(unit, { index, input: { ms: 400 } }))),
       );
       const spans = outcomes.map((o, index) => {
-        expect(o, `item ${index}`).toMatchObject({ ok: true });
+        expectOutcome(o, `item ${index}`).toMatchObject({ ok: true });
         return o.ok ? (o.value as { start: number; end: number }) : { start: 0, end: 0 };
       });
       const [a, b] = spans as [{ start: number; end: number }, { start: number; end: number }];
@@ -239,7 +239,7 @@ export async function conformanceChecks(
       async (lab) => {
         const { unit } = await lab.spawn(tasks.interval);
         const outcome = await settled(start(unit, { index: 0, input: { ms: 200 } }));
-        expect(outcome, 'an item that waits 200 ms').toMatchObject({ ok: true });
+        expectOutcome(outcome, 'an item that waits 200 ms').toMatchObject({ ok: true });
         expect(
           outcome.serviceMs >= 150 && outcome.serviceMs <= 2_000,
           `serviceMs of an item whose task waited 200 ms was ${outcome.serviceMs}; it must be the task's run time in milliseconds`,
@@ -261,7 +261,7 @@ export async function conformanceChecks(
           inputs.map((input, index) => start(unit, { index, input })).map((r) => settled(r)),
         );
         for (const [index, outcome] of outcomes.entries())
-          expect(
+          expectOutcome(
             outcome,
             `item ${index}${index === bad ? ', whose input holds a function' : ''}`,
           ).toMatchObject(
@@ -269,7 +269,7 @@ export async function conformanceChecks(
               ? { ok: false, error: { kind: 'not-cloneable' } }
               : { ok: true, value: inputs[index] },
           );
-        expect(
+        expectOutcome(
           await settled(start(unit, { index: inputs.length, input: 'next' })),
           'the item after a not-cloneable input',
         ).toMatchObject({ ok: true, value: 'next' });
@@ -290,7 +290,7 @@ export async function conformanceChecks(
           inputs.map((input, index) => start(unit, { index, input })).map((r) => settled(r)),
         );
         const failure = outcomes[bad];
-        expect(failure, `item ${bad}, whose task returns a function`).toMatchObject({
+        expectOutcome(failure, `item ${bad}, whose task returns a function`).toMatchObject({
           ok: false,
           error: { kind: 'not-cloneable' },
         });
@@ -299,13 +299,13 @@ export async function conformanceChecks(
           if (index === bad) return;
           // A unit that the bad output ended may fail its other items in flight with it.
           if (gone && !outcome.ok && outcome.error.kind === 'unit-exited') return;
-          expect(outcome, `item ${index}, in flight beside the uncloneable output`).toMatchObject({
+          expectOutcome(outcome, `item ${index}, in flight beside the uncloneable output`).toMatchObject({
             ok: true,
             value: inputs[index],
           });
         });
         if (gone) return;
-        expect(
+        expectOutcome(
           await settled(start(unit, { index: inputs.length, input: 'next' })),
           'the item after a not-cloneable output: a unit that cannot go on must say so with error.unitGone === true on that failure',
         ).toMatchObject({ ok: true, value: 'next' });
@@ -323,7 +323,10 @@ export async function conformanceChecks(
         await pause(100);
         await lab.kill(unit, 'on a unit whose items never settle');
         for (const [index, item] of running.entries())
-          expect(await settled(item, SETTLE_MS, 'after kill() resolved'), `item ${index}`).toMatchObject({
+          expectOutcome(
+            await settled(item, SETTLE_MS, 'after kill() resolved'),
+            `item ${index}`,
+          ).toMatchObject({
             ok: false,
             error: { kind: 'killed' },
           });
@@ -343,7 +346,10 @@ export async function conformanceChecks(
           `the busy task did not start within ${duration(ITEM_MS)}: its heartbeat file ${file} never appeared`,
         );
         await lab.kill(unit, 'on a unit whose task spins without yielding');
-        expect(await settled(running, SETTLE_MS, 'after kill() resolved'), 'the busy item').toMatchObject({
+        expectOutcome(
+          await settled(running, SETTLE_MS, 'after kill() resolved'),
+          'the busy item',
+        ).toMatchObject({
           ok: false,
           error: { kind: 'killed' },
         });
@@ -361,7 +367,10 @@ export async function conformanceChecks(
         await pause(100);
         await lab.close(unit, 'with items in flight that never settle');
         for (const [index, item] of running.entries())
-          expect(await settled(item, SETTLE_MS, 'after close() resolved'), `item ${index}`).toMatchObject({
+          expectOutcome(
+            await settled(item, SETTLE_MS, 'after close() resolved'),
+            `item ${index}`,
+          ).toMatchObject({
             ok: false,
             error: { kind: 'killed' },
           });
@@ -374,7 +383,7 @@ export async function conformanceChecks(
       async (lab) => {
         const dir = lab.tempDir();
         const { unit } = await lab.spawn(tasks.teardownMarker);
-        expect(await settled(start(unit, { index: 0, input: { dir } })), 'item 0').toMatchObject({
+        expectOutcome(await settled(start(unit, { index: 0, input: { dir } })), 'item 0').toMatchObject({
           ok: true,
         });
         await lab.close(unit);
@@ -392,7 +401,7 @@ export async function conformanceChecks(
       async (lab) => {
         const dir = lab.tempDir();
         const { unit } = await lab.spawn(tasks.teardownHangs);
-        expect(await settled(start(unit, { index: 0, input: { dir } })), 'item 0').toMatchObject({
+        expectOutcome(await settled(start(unit, { index: 0, input: { dir } })), 'item 0').toMatchObject({
           ok: true,
         });
         await lab.close(
@@ -401,7 +410,7 @@ export async function conformanceChecks(
         );
         // Where a unit can be stopped from outside, the hanging teardown must have been stopped with it.
         if (killBusyLoop) await stopsBeating(join(dir, 'teardown-heartbeat'), 'close() resolved');
-        expect(
+        expectOutcome(
           await settled(start(unit, { index: 1, input: { dir } }), REFUSE_MS, 'on the closed unit'),
           'run() on a unit that close() ended',
         ).toMatchObject({ ok: false });
@@ -413,16 +422,16 @@ export async function conformanceChecks(
       SPAWN_MS + ITEM_MS + 2 * REFUSE_MS + CLOSE_MS,
       async (lab) => {
         const { unit } = await lab.spawn(tasks.echo);
-        expect(await settled(start(unit, { index: 0, input: 'first' })), 'item 0').toMatchObject({
+        expectOutcome(await settled(start(unit, { index: 0, input: 'first' })), 'item 0').toMatchObject({
           ok: true,
         });
         const closing = begin(() => unit.close(), 'close()');
-        expect(
+        expectOutcome(
           await settled(start(unit, { index: 1, input: 'late' }), REFUSE_MS, 'handed to a closing unit'),
           'run() on a closing unit',
         ).toMatchObject({ ok: false, error: { kind: 'killed' } });
         await waitFor(closing, CLOSE_MS, `close() did not resolve within ${duration(CLOSE_MS)}`);
-        expect(
+        expectOutcome(
           await settled(start(unit, { index: 2, input: 'later' }), REFUSE_MS, 'handed to a closed unit'),
           'run() on a closed unit',
         ).toMatchObject({ ok: false, error: { kind: 'killed' } });
@@ -443,14 +452,14 @@ export async function conformanceChecks(
         await lab.kill(killed.unit, 'in the turn its items were handed over');
         for (const [index, item] of running.entries()) {
           const outcome = await settled(item, SETTLE_MS, 'after kill() resolved');
-          expect(outcome, `item ${index}`).toMatchObject({ ok: false });
+          expectOutcome(outcome, `item ${index}`).toMatchObject({ ok: false });
           expect(
             Number.isNaN(outcome.serviceMs) || outcome.serviceMs > 0,
             `item ${index}, killed in the turn it was handed over, has serviceMs ${outcome.serviceMs}; ${why}`,
           ).toBe(true);
         }
         const { unit } = await lab.spawn(tasks.echo, 1);
-        expect(await settled(start(unit, { index: 0, input: 'first' })), 'item 0').toMatchObject({
+        expectOutcome(await settled(start(unit, { index: 0, input: 'first' })), 'item 0').toMatchObject({
           ok: true,
         });
         await lab.close(unit);
@@ -459,7 +468,7 @@ export async function conformanceChecks(
           REFUSE_MS,
           'handed to a closed unit',
         );
-        expect(refused, 'run() on a closed unit').toMatchObject({ ok: false });
+        expectOutcome(refused, 'run() on a closed unit').toMatchObject({ ok: false });
         expect(
           Number.isNaN(refused.serviceMs),
           `an item handed to a closed unit has serviceMs ${refused.serviceMs}; ${why}`,
@@ -472,7 +481,7 @@ export async function conformanceChecks(
       SPAWN_MS + 2 * EXIT_MS,
       async (lab) => {
         const { unit } = await lab.spawn(tasks.exit);
-        expect(
+        expectOutcome(
           await settled(start(unit, { index: 0, input: 3 }), EXIT_MS, 'whose task called process.exit(3)'),
           'the item of a unit that died',
         ).toMatchObject({ ok: false, error: { kind: 'unit-exited' } });
@@ -500,7 +509,7 @@ export async function conformanceChecks(
           running.map((item) => settled(item, EXIT_MS, 'in flight on a unit that died')),
         );
         for (const [index, outcome] of outcomes.entries())
-          expect(outcome, `item ${index}, in flight when its unit died`).toMatchObject({
+          expectOutcome(outcome, `item ${index}, in flight when its unit died`).toMatchObject({
             ok: false,
             error: { kind: 'unit-exited' },
           });
@@ -519,7 +528,7 @@ export async function conformanceChecks(
       SPAWN_MS + ITEM_MS,
       async (lab) => {
         const { unit } = await lab.spawn(tasks.answersThenThrows);
-        expect(
+        expectOutcome(
           await settled(
             start(unit, { index: 0, input: 'answer' }),
             ITEM_MS,
@@ -536,7 +545,7 @@ export async function conformanceChecks(
       SPAWN_MS + ITEM_MS + 2_000 + CLOSE_MS,
       async (lab) => {
         const { unit, spec } = await lab.spawn(tasks.prints);
-        expect(await settled(start(unit, { index: 0, input: 'hello-7' })), 'item 0').toMatchObject({
+        expectOutcome(await settled(start(unit, { index: 0, input: 'hello-7' })), 'item 0').toMatchObject({
           ok: true,
           value: 'hello-7',
         });
@@ -556,7 +565,9 @@ export async function conformanceChecks(
       SPAWN_MS + ITEM_MS + 2 * SAMPLE_MS + CLOSE_MS,
       async (lab) => {
         const { unit } = await lab.spawn(tasks.echo);
-        expect(await settled(start(unit, { index: 0, input: 1 })), 'item 0').toMatchObject({ ok: true });
+        expectOutcome(await settled(start(unit, { index: 0, input: 1 })), 'item 0').toMatchObject({
+          ok: true,
+        });
         const sample = (when: string) =>
           waitFor(
             begin(() => unit.sample(), 'sample()'),
@@ -637,7 +648,12 @@ class Lab {
   private async cleanup(): Promise<void> {
     const killing = this.units.map((unit) => begin(() => unit.kill(), 'kill()').catch(() => {}));
     await Promise.race([Promise.all(killing), pause(CLEANUP_MS - 500)]);
-    for (const dir of this.dirs) rmSync(dir, { recursive: true, force: true });
+    for (const dir of this.dirs)
+      try {
+        rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
+      } catch {
+        // A task that is still running may write into it meanwhile: leave it to the system's temp cleaner.
+      }
   }
 }
 
@@ -693,6 +709,29 @@ async function stopsBeating(file: string, after: string): Promise<void> {
     STOP_MS,
     `the task was still running ${duration(STOP_MS)} after ${after}: its heartbeat file ${file} kept changing (the unit must really be stopped, not only its items failed)`,
   );
+}
+
+/** `expect` for an outcome, whose label also shows what the unit answered. */
+function expectOutcome(outcome: Outcome | undefined, label: string) {
+  return expect(outcome, `${label} (the unit answered ${seen(outcome)})`);
+}
+
+function seen(outcome: Outcome | undefined): string {
+  if (!outcome) return 'nothing';
+  const head = outcome.ok
+    ? `ok, value ${preview(outcome.value)}`
+    : `${outcome.error.kind}: ${outcome.error.message}${outcome.error.unitGone ? ' (unitGone)' : ''}`;
+  return `${head}, serviceMs ${outcome.serviceMs}`;
+}
+
+function preview(value: unknown): string {
+  try {
+    const json = JSON.stringify(value);
+    if (json !== undefined) return json.length > 80 ? `${json.slice(0, 80)}…` : json;
+  } catch {
+    // Circular or BigInt: fall through.
+  }
+  return String(value);
 }
 
 function validServiceMs(ms: number | undefined): boolean {
