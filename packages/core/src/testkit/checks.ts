@@ -595,6 +595,8 @@ function itemsInFlight(strategy: Strategy, options: Record<string, unknown>): nu
 class Lab {
   private readonly units: Unit[] = [];
   private readonly dirs: string[] = [];
+  /** Units whose kill() already failed or ran out of time: the cleanup does not wait for them again. */
+  private readonly unkillable = new Set<Unit>();
 
   constructor(
     private readonly load: () => Strategy | Promise<Strategy>,
@@ -637,16 +639,23 @@ class Lab {
   }
 
   async kill(unit: Unit, when: string): Promise<void> {
-    await waitFor(
-      begin(() => unit.kill(), 'kill()'),
-      KILL_MS,
-      `kill() did not resolve within ${duration(KILL_MS)} of being called ${when}`,
-    );
+    try {
+      await waitFor(
+        begin(() => unit.kill(), 'kill()'),
+        KILL_MS,
+        `kill() did not resolve within ${duration(KILL_MS)} of being called ${when}`,
+      );
+    } catch (error) {
+      this.unkillable.add(unit);
+      throw error;
+    }
   }
 
   /** Kill every unit the check started (a no-op for those it ended), in a bounded time; never throws. */
   private async cleanup(): Promise<void> {
-    const killing = this.units.map((unit) => begin(() => unit.kill(), 'kill()').catch(() => {}));
+    const killing = this.units
+      .filter((unit) => !this.unkillable.has(unit))
+      .map((unit) => begin(() => unit.kill(), 'kill()').catch(() => {}));
     await Promise.race([Promise.all(killing), pause(CLEANUP_MS - 500)]);
     for (const dir of this.dirs)
       try {
