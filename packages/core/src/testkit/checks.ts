@@ -657,12 +657,17 @@ class Lab {
       .filter((unit) => !this.unkillable.has(unit))
       .map((unit) => begin(() => unit.kill(), 'kill()').catch(() => {}));
     await Promise.race([Promise.all(killing), pause(CLEANUP_MS - 500)]);
-    for (const dir of this.dirs)
-      try {
-        rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
-      } catch {
-        // A task that is still running may write into it meanwhile: leave it to the system's temp cleaner.
-      }
+    for (const dir of this.dirs) if (!removed(dir)) setTimeout(() => removed(dir), 2_000).unref();
+  }
+}
+
+/** Remove a temporary folder; false if that failed (a task still running may write into it meanwhile). */
+function removed(dir: string): boolean {
+  try {
+    rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
+    return true;
+  } catch {
+    return false;
   }
 }
 
