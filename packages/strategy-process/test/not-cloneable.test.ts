@@ -1,22 +1,17 @@
-// Values that cannot cross the IPC channel fail their own item with kind 'not-cloneable'; the unit carries on.
+// That a value which cannot cross the IPC channel fails its own item alone (also beside others sent in the
+// same batch) and the unit carries on is a conformance check; here, what the failure says, and the values
+// the advanced serialisation carries whole.
 import { expect, it } from 'vitest';
 import { fixture, startUnit } from './load-strategy.js';
 
-it('fails an item whose input cannot be cloned, and keeps the unit usable', async () => {
+it('names what could not be sent: the input of which item, or the result', async () => {
   const { unit } = await startUnit(fixture('returns-function.mjs'));
-  const outcome = await unit.run({ index: 4, input: { callback: () => 1 } });
-  expect(outcome).toMatchObject({ ok: false, error: { kind: 'not-cloneable' } });
-  if (!outcome.ok) expect(outcome.error.message).toContain('input of item 4');
-  expect(await unit.run({ index: 5, input: 'fine' })).toMatchObject({ ok: true, value: 'fine' });
-  await unit.close();
-});
-
-it('fails an item whose result cannot be cloned, and keeps the unit usable', async () => {
-  const { unit } = await startUnit(fixture('returns-function.mjs'));
-  const outcome = await unit.run({ index: 0, input: 'function' });
-  expect(outcome).toMatchObject({ ok: false, error: { kind: 'not-cloneable' } });
-  if (!outcome.ok) expect(outcome.error.message).toContain("task's output cannot be sent back to the engine");
-  expect(await unit.run({ index: 1, input: 'fine' })).toMatchObject({ ok: true, value: 'fine' });
+  const input = await unit.run({ index: 4, input: { callback: () => 1 } });
+  expect(input).toMatchObject({ ok: false, error: { kind: 'not-cloneable' } });
+  if (!input.ok) expect(input.error.message).toContain('input of item 4');
+  const output = await unit.run({ index: 5, input: 'function' });
+  expect(output).toMatchObject({ ok: false, error: { kind: 'not-cloneable' } });
+  if (!output.ok) expect(output.error.message).toContain("task's output cannot be sent back to the engine");
   await unit.close();
 });
 
@@ -40,17 +35,5 @@ it('carries structured-clone values whole: Map, Set, Date, BigInt, typed arrays,
     expect(value.map).toBeInstanceOf(Map);
     expect(value.cyclic.self).toBe(value.cyclic);
   }
-  await unit.close();
-});
-
-it('fails only the result that cannot travel when several settle at once and go back together', async () => {
-  const { unit } = await startUnit(fixture('returns-function.mjs'), { inFlight: 3 });
-  // A synchronous task: all three settle in the same turn of the child's loop, so they leave in one batch.
-  const outcomes = await Promise.all(
-    ['a', 'function', 'c'].map((input, index) => unit.run({ index, input })),
-  );
-  expect(outcomes[0]).toMatchObject({ ok: true, value: 'a' });
-  expect(outcomes[1]).toMatchObject({ ok: false, error: { kind: 'not-cloneable' } });
-  expect(outcomes[2]).toMatchObject({ ok: true, value: 'c' });
   await unit.close();
 });

@@ -51,10 +51,3 @@ it('fails items sent to a dead unit at once instead of hanging', async () => {
     error: { kind: 'unit-exited', message: 'unit exited with code 5' },
   });
 });
-
-it('still reports a result that settled in the turn an uncaught exception ended the unit', async () => {
-  const { unit } = await startUnit(fixtureTasks.answersThenThrows);
-  const outcome = await unit.run({ index: 0, input: 'answer' });
-  expect(outcome).toMatchObject({ ok: true, value: 'answer' });
-  expect((await unit.exited).reason).toContain('uncaught Error: uncaught after answer');
-});

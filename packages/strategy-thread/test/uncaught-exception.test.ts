@@ -1,6 +1,4 @@
-import { fixtureTasks, makeSpec } from '@concur/core/testkit';
 import { expect, it } from 'vitest';
-import strategy from '../src/index.js';
 import { spawnUnit } from './helpers.js';
 
 it('an uncaught exception ends the thread: the item fails as unit-exited and `exited` names the error', async () => {
@@ -20,11 +18,4 @@ it('an uncaught exception ends the thread: the item fails as unit-exited and `ex
     ok: false,
     error: { kind: 'unit-exited' },
   });
-});
-
-it('still reports a result that settled in the turn an uncaught exception ended the thread', async () => {
-  const unit = await strategy.spawn(makeSpec(fixtureTasks.answersThenThrows));
-  const outcome = await unit.run({ index: 0, input: 'answer' });
-  expect(outcome).toMatchObject({ ok: true, value: 'answer' });
-  expect((await unit.exited).reason).toContain('uncaught Error: uncaught after answer');
 });
