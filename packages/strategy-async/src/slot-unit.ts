@@ -9,10 +9,14 @@ import {
   type UnitExit,
   type UnitSample,
   type WorkItem,
+  withinMs,
 } from '@concur/core/runtime';
 import { ItemContext } from './item-context.js';
 import { releaseMonitor, sampleLoop } from './loop-monitor.js';
 import { releaseHost, type SharedHost } from './shared-host.js';
+
+/** How long a graceful close waits for the task's teardown. */
+const CLOSE_GRACE_MS = 3_000;
 
 /**
  * One concurrency slot on the engine's event loop: at most one item at a time, run by a plain call into
@@ -102,7 +106,19 @@ export class SlotUnit implements Unit {
     await this.abandonCurrent('closed');
     this.last = sampleLoop();
     releaseMonitor(true);
-    await releaseHost(this.shared, true);
+    const teardown = releaseHost(this.shared, true).then(
+      () => true,
+      (error: unknown) => {
+        this.spec.output('stderr', `[concur: the task's teardown failed: ${describeError(error).message}]\n`);
+        return true;
+      },
+    );
+    // Nothing can stop code on this thread: a teardown that never settles is left behind, and said so.
+    if (!(await withinMs(teardown, CLOSE_GRACE_MS, false)))
+      this.spec.output(
+        'stderr',
+        `[concur: the task's teardown did not finish within ${CLOSE_GRACE_MS / 1000} s; it is left running on the shared event loop]\n`,
+      );
   }
 
   async kill(): Promise<void> {
