@@ -18,6 +18,8 @@ import { fidelity } from './sections/fidelity.mjs';
 import { memory } from './sections/memory.mjs';
 import { scaling } from './sections/scaling.mjs';
 import { startup } from './sections/startup.mjs';
+import { timers } from './sections/timers.mjs';
+import { workloads } from './sections/workloads.mjs';
 
 /** Every section, in the order a full run takes them. */
 const SECTIONS = {
@@ -36,6 +38,8 @@ const SECTIONS = {
     about: 'what compare adds around a run; unit start-up against a hand-written spawn',
   },
   memory: { run: memory, about: 'peak RSS per unit; an idle thread unit against a hand-written Worker' },
+  timers: { run: timers, about: 'timer waits all in flight on async slots, against p-limit and Promise.all' },
+  workloads: { run: workloads, about: 'article-io, both hash workloads, c10k at two slot counts' },
   dashboard: { run: dashboard, about: "the live dashboard's cost to the run it shows; one frame's CPU" },
   scaling: { run: scaling, about: "a concurrency sweep 1, 2, 4, 8 and Amdahl's parallel fraction" },
 };
