@@ -4,11 +4,14 @@
 //   npm run bench                                   # builds, then every section; writes BENCHMARKS.md
 //   npm run bench -- --quick                        # a smoke pass: tiny sizes, one round, nothing written
 //   npm run bench -- --only dispatch,fidelity       # some sections; nothing written
+//   npm run bench -- --only dispatch,fidelity --against ../concur-before   # two commits side by side
 //   npm run bench -- --help
 import { readFileSync, writeFileSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { current } from './lib/concur.mjs';
+import { loadConcur } from './lib/load.mjs';
 import { calibrate, commitOf, describeMachine, formatLoad, wasShared } from './lib/machine.mjs';
 import { fmt, ms } from './lib/table.mjs';
 import { article } from './sections/article.mjs';
@@ -21,17 +24,18 @@ import { startup } from './sections/startup.mjs';
 import { timers } from './sections/timers.mjs';
 import { workloads } from './sections/workloads.mjs';
 
-/** Every section, in the order a full run takes them. */
+/** Every section, in the order a full run takes them; `against` where --against DIR applies. */
 const SECTIONS = {
   fidelity: {
     run: fidelity,
+    against: true,
     about: 'concur against hand-written fork / Worker / Promise.all scripts on the same work',
   },
   article: { run: article, about: "the article's CPU-bound speedups and c10k, as concur reports them" },
   dispatch: {
     run: dispatch,
-    about:
-      "per-item cost at 1 and at many in flight, against the units alone and each strategy's peer library",
+    against: true,
+    about: 'per-item cost at 1 and at many in flight, against the units alone and the peer library',
   },
   startup: {
     run: startup,
@@ -47,18 +51,27 @@ const SECTIONS = {
 const BEGIN = '<!-- full-run:begin (written by `npm run bench`; edit bench/run.mjs, not this block) -->';
 const END = '<!-- full-run:end -->';
 
+const AGAINST = ['dispatch', 'fidelity'].filter((name) => SECTIONS[name].against);
+
 const HELP = `Usage: npm run bench -- [options]        (or: node bench/run.mjs [options], once built)
 
   --only SECTION[,SECTION]  run these sections only (nothing is written to BENCHMARKS.md)
   --quick                   a smoke pass: tiny sizes, one round each, nothing written
   --rounds N                N interleaved rounds in every section instead of its own count
+  --against DIR             also measure DIR, another checkout of concur (npm ci-ed and built), in the
+                            same rounds: the ${AGAINST.join(' and ')} rows print this tree, DIR and the
+                            ratio this / DIR with its range (default sections: ${AGAINST.join(',')})
   --out FILE                write a full run's results to FILE instead of into BENCHMARKS.md
   --help                    this text
 
 Sections (a full run takes them in this order):
 ${Object.entries(SECTIONS)
-  .map(([name, s]) => `  ${name.padEnd(10)} ${s.about}`)
-  .join('\n')}`;
+  .map(([name, s]) => `  ${name.padEnd(10)} ${s.about}${s.against ? ' [--against]' : ''}`)
+  .join('\n')}
+
+Comparing two commits:
+  git worktree add ../concur-before <commit> && (cd ../concur-before && npm ci && npm run build)
+  npm run bench -- --only ${AGAINST.join(',')} --against ../concur-before`;
 
 let values;
 try {
@@ -67,6 +80,7 @@ try {
       quick: { type: 'boolean', default: false },
       only: { type: 'string' },
       rounds: { type: 'string' },
+      against: { type: 'string' },
       out: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
@@ -83,7 +97,11 @@ function fail(message) {
   process.exit(2);
 }
 
-const only = values.only ? values.only.split(',').map((s) => s.trim()) : Object.keys(SECTIONS);
+const only = values.only
+  ? values.only.split(',').map((s) => s.trim())
+  : values.against
+    ? AGAINST
+    : Object.keys(SECTIONS);
 for (const name of only)
   if (!SECTIONS[name]) fail(`--only: no section "${name}"; sections are ${Object.keys(SECTIONS).join(', ')}`);
 const forcedRounds = values.rounds === undefined ? undefined : Number(values.rounds);
@@ -91,6 +109,16 @@ if (forcedRounds !== undefined && !(Number.isInteger(forcedRounds) && forcedRoun
   fail(`--rounds: a positive whole number, got "${values.rounds}"`);
 const quick = values.quick;
 
+let against;
+if (values.against) {
+  const dir = resolve(values.against);
+  try {
+    against = await loadConcur(dir, { label: basename(dir) });
+  } catch (error) {
+    fail(`--against: ${error.message}`);
+  }
+  against.commit = commitOf(dir);
+}
 current.commit = commitOf(current.dir);
 
 const machine = describeMachine();
@@ -105,6 +133,7 @@ const ctx = {
   machine,
   itemMs,
   concur: current,
+  against,
   article: { items: 4, n },
   // The speedup check's items are three times longer. The article's Python processes start in a few ms
   // against about half a second of work; a Node process takes about 100 ms to start here, which against
@@ -126,13 +155,21 @@ console.log(
   `${machine.cores} cores (${machine.model}), Node ${machine.node}, ${machine.os}; load average at start ${formatLoad(machine.load)}`,
 );
 console.log(`This tree: ${current.dir}${current.commit ? ` at ${current.commit}` : ''}.`);
+if (against) {
+  console.log(`Against: ${against.dir}${against.commit ? ` at ${against.commit}` : ''}.`);
+  const alone = only.filter((name) => !SECTIONS[name].against);
+  if (alone.length)
+    console.log(
+      `(--against applies to ${AGAINST.join(' and ')}; ${alone.join(', ')} measure this tree alone.)`,
+    );
+}
 console.log(`The article's item: n = ${fmt(n)}, about ${ms(itemMs)} here.`);
 
 const started = performance.now();
 const sections = [];
 for (const name of only) {
   const at = performance.now();
-  const section = await SECTIONS[name].run(ctx);
+  const section = await SECTIONS[name].run({ ...ctx, against: SECTIONS[name].against ? against : undefined });
   section.seconds = (performance.now() - at) / 1000;
   console.log(`(${name} took ${fmt(section.seconds, 1)} s)`);
   sections.push(section);
@@ -144,8 +181,8 @@ const verdicts = sections.flatMap((s) => s.verdicts);
 const passed = verdicts.filter((v) => v.pass).length;
 console.log(`\n${passed} of ${verdicts.length} checks passed; the bench took ${fmt(minutes, 1)} min.`);
 
-// Only a whole, full run is worth writing down.
-if (!quick && !values.only && forcedRounds === undefined) {
+// Only a whole, full run of this tree alone is worth writing down.
+if (!quick && !values.only && !against && forcedRounds === undefined) {
   const text = markdown({ machine, loadAtEnd, minutes, sections, passed, total: verdicts.length, n });
   if (values.out) writeFileSync(values.out, text);
   else writeIntoBenchmarks(text);
