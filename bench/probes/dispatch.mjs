@@ -3,8 +3,9 @@
 // excluded. `via` is one of
 //   concur    concur's engine (`runStrategy`: per-item deadlines, live state, records) on the strategy's
 //             units. Its units become ready one by one and the first takes items while the others start,
-//             so wall less start-up is no clean clock: the figure is the marginal cost, the wall time of a
-//             run of `items` less that of a run of `warmupItems`, over the items between.
+//             so wall less start-up over every item is no clean clock: the figure is wall less start-up
+//             (every unit ready) over the items that settled after start-up, by the record's per-item
+//             settle times (latencyMs: from the run's start, every item being queued then).
 //   units     the strategy's units alone, fed by a minimal dispatch loop: what the strategy itself costs
 //   tinypool  tinypool's child_process runtime, started, given every item at once (its usual use)
 //   piscina   piscina, started, given every item at once
@@ -36,9 +37,9 @@ async function viaConcur() {
     return record;
   };
   await run(warmUp);
-  const small = await run(warmUp);
-  const large = await run(inputs);
-  return ((large.wallMs - small.wallMs) * 1000) / (items - warmUp.length);
+  const record = await run(inputs);
+  const afterStartup = record.latencyMs.filter((settledAt) => settledAt > record.startupMs).length;
+  return ((record.wallMs - record.startupMs) * 1000) / afterStartup;
 }
 
 async function viaUnits() {
