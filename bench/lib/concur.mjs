@@ -1,27 +1,16 @@
 // concur as a user runs it: whole comparisons through @concur/core's `compare` (every run in an engine
 // process of its own), the built-in strategies and workloads, and the loopback server in its own process.
-import { execFile } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { compare, comparisonToReport, startServices } from '@concur/core';
-import asyncStrategy from '@concur/strategy-async';
-import processStrategy from '@concur/strategy-process';
-import threadStrategy from '@concur/strategy-thread';
-import { httpGet } from '@concur/workloads';
+//
+// Everything concur is reached through a handle (load.mjs); `current` is this tree's.
+import { CURRENT_SOURCE, loadConcur } from './load.mjs';
+import { runScript, taskFile } from './script.mjs';
 
-export const STRATEGIES = {
-  process: {
-    name: 'process',
-    moduleUrl: import.meta.resolve('@concur/strategy-process'),
-    strategy: processStrategy,
-  },
-  thread: {
-    name: 'thread',
-    moduleUrl: import.meta.resolve('@concur/strategy-thread'),
-    strategy: threadStrategy,
-  },
-  async: { name: 'async', moduleUrl: import.meta.resolve('@concur/strategy-async'), strategy: asyncStrategy },
-};
-export const STRATEGY_NAMES = Object.keys(STRATEGIES);
+export { STRATEGY_NAMES } from './load.mjs';
+
+export const current = await loadConcur(CURRENT_SOURCE.dir, {
+  label: 'this tree',
+  from: CURRENT_SOURCE.from,
+});
 
 /** A workload's params: its defaults, then `overrides`. */
 export function paramsOf(workload, overrides = {}) {
@@ -32,10 +21,11 @@ export function paramsOf(workload, overrides = {}) {
 }
 
 /**
- * One comparison. `strategies` are names; `strategyOptions` per name. Fails loudly when an item failed:
- * a figure with failures in it is not a figure of the work.
+ * One comparison through `concur`'s `compare`. `strategies` are names; `strategyOptions` per name. Fails
+ * loudly when an item failed: a figure with failures in it is not a figure of the work.
  */
 export async function race({
+  concur = current,
   workload,
   params,
   strategies,
@@ -45,9 +35,10 @@ export async function race({
   strategyOptions,
   timeoutMs,
   allowFailures = false,
+  report = false,
 }) {
-  const choices = strategies.map((name) => STRATEGIES[name]);
-  const comparison = await compare({
+  const choices = strategies.map((name) => concur.strategies[name]);
+  const comparison = await concur.core.compare({
     workload,
     params,
     strategies: choices,
@@ -62,8 +53,20 @@ export async function race({
       throw new Error(
         `${workload.name} on ${record.strategy} ×${record.concurrency}: ${record.items.failed} items failed (${record.failures[0]?.message ?? record.aborted}); the figures would be void`,
       );
-  const report = comparisonToReport(comparison, { strategies: choices, runs, warmup: 0, strategyOptions });
-  return { comparison, report, records: comparison.runs };
+  return {
+    comparison,
+    records: comparison.runs,
+    ...(report
+      ? {
+          report: concur.core.comparisonToReport(comparison, {
+            strategies: choices,
+            runs,
+            warmup: 0,
+            strategyOptions,
+          }),
+        }
+      : {}),
+  };
 }
 
 /** One measured run of one strategy through the whole engine; its record. */
@@ -74,7 +77,8 @@ export async function oneRun(options) {
 
 /** concur's loopback server in a process of its own, shared by concur's runs and the hand-written scripts. */
 export async function startLoopbackServer({ latencyMs = 100, bodyBytes = 1024 } = {}) {
-  const services = await startServices(httpGet, paramsOf(httpGet, { latencyMs, bodyBytes }));
+  const { httpGet } = current.workloads;
+  const services = await current.core.startServices(httpGet, paramsOf(httpGet, { latencyMs, bodyBytes }));
   return { url: services.info.server.url, stop: () => services.stop(), usage: () => services.usage() };
 }
 
@@ -85,17 +89,4 @@ const HAND = {
 };
 
 /** Run a hand-written baseline in a fresh process (as concur's engine runs) and read its figures. */
-export function runHand(strategy, job) {
-  const file = fileURLToPath(new URL(`../hand/${HAND[strategy]}`, import.meta.url));
-  return new Promise((resolve, reject) => {
-    execFile(
-      process.execPath,
-      [file, JSON.stringify(job)],
-      { maxBuffer: 1 << 20 },
-      (error, stdout, stderr) => {
-        if (error) reject(new Error(`${HAND[strategy]} failed: ${stderr || error.message}`));
-        else resolve(JSON.parse(stdout.trim().split('\n').at(-1)));
-      },
-    );
-  });
-}
+export const runHand = (strategy, job) => runScript(taskFile(HAND[strategy]), [JSON.stringify(job)]);

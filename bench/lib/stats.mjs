@@ -1,6 +1,9 @@
-// The few statistics the bench reports: medians, per-round ratios and a least-squares fit. No absolute
-// time is ever judged on its own; every verdict is a ratio between contenders measured side by side.
+// The statistics the bench reports, written once: medians, ranges, per-round ratios and a least-squares
+// fit. No absolute time is ever judged on its own; every verdict is a ratio between contenders measured
+// side by side. The bench keeps its own, rather than core's, so that what measures concur is not the code
+// under measurement (and stays the same when two commits of concur are compared).
 
+/** The median of the finite values; NaN if there are none. */
 export function median(values) {
   const sorted = values.filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
   if (sorted.length === 0) return Number.NaN;
@@ -10,6 +13,17 @@ export function median(values) {
 
 export const min = (values) => Math.min(...values.filter(Number.isFinite));
 export const max = (values) => Math.max(...values.filter(Number.isFinite));
+
+/**
+ * A figure per round and what the rounds say of it: the median, and the least and greatest round. With n
+ * rounds the least and greatest bound the median with probability 1 - 2 / 2^n (97% for 6, 75% for 3).
+ */
+export function summarizeRounds(values) {
+  return { median: median(values), low: min(values), high: max(values), rounds: values.length };
+}
+
+/** Round by round, a[i] / b[i]: two contenders measured in the same round. */
+export const perRound = (a, b) => a.map((value, i) => value / b[i]);
 
 /**
  * Amdahl's law: speedup(p) = 1 / ((1 - f) + f / p). Fit the parallel fraction f by least squares on the
@@ -31,12 +45,12 @@ export function fitAmdahl(points) {
 export const amdahl = (f, p) => 1 / (1 - f + f / p);
 
 /**
- * Per round of a sandwich (see `sandwiched`): the contender's figure over the mean of the reference's
- * either side of it, and the reference's own round-to-round ratio (its noise floor).
+ * Of a sandwich (see `sandwiched` in interleave.mjs): each run of a contender over the mean of the two
+ * reference runs either side of it, and the reference's own run-to-run ratio (the noise floor).
  */
-export function sandwichRatios(reference, contender) {
+export function sandwichRatios(reference, runs) {
   return {
-    ratios: contender.map((value, i) => value / ((reference[i] + reference[i + 1]) / 2)),
-    noise: contender.map((_, i) => reference[i + 1] / reference[i]),
+    ratios: runs.map(({ value, at }) => value / ((reference[at] + reference[at + 1]) / 2)),
+    noise: reference.slice(1).map((value, i) => value / reference[i]),
   };
 }

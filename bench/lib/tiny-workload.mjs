@@ -1,10 +1,9 @@
 // A workload of N items that cost nothing: what is left to measure is concur itself.
-import { defineWorkload } from '@concur/core';
-
-export const taskUrl = (file) => new URL(`../tasks/${file}`, import.meta.url).href;
+import { current } from './concur.mjs';
+import { taskUrl } from './script.mjs';
 
 export const tinyWorkload = (file = 'tiny.mjs') =>
-  defineWorkload({
+  current.core.defineWorkload({
     name: 'bench-tiny',
     description: 'Items that return their input at once',
     kind: 'cpu',

@@ -1,17 +1,18 @@
 // Scaling: a concurrency sweep 1, 2, 4, 8 of every strategy on cpu-sum, the parallel fraction fitted from
 // Amdahl's law on the levels this machine's cores could serve, and the speedup a machine with more cores
 // would see predicted from it.
-import { cpuSum } from '@concur/workloads';
-import { machineCeiling } from './lib/ceiling.mjs';
-import { paramsOf, race, STRATEGY_NAMES } from './lib/concur.mjs';
-import { amdahl, fitAmdahl } from './lib/stats.mjs';
-import { fmt, ms, Section } from './lib/table.mjs';
+import { machineCeiling } from '../lib/ceiling.mjs';
+import { current, paramsOf, race, STRATEGY_NAMES } from '../lib/concur.mjs';
+import { amdahl, fitAmdahl } from '../lib/stats.mjs';
+import { fmt, ms, Section } from '../lib/table.mjs';
+
+const { cpuSum } = current.workloads;
 
 const LEVELS = [1, 2, 4, 8];
 const PREDICT_FOR = [4, 8];
 
 export async function scaling(ctx) {
-  const section = new Section('Scaling');
+  const section = new Section('Scaling', 'scaling');
   const { items, n } = ctx.scaling;
   const cores = ctx.machine.cores;
   const runs = ctx.rounds.scaling;
@@ -24,6 +25,7 @@ export async function scaling(ctx) {
     concurrency: LEVELS,
     runs,
     baseline: true,
+    report: true,
   });
   const fittedLevels = LEVELS.filter((l) => l > 1 && l <= cores)
     .map((l) => `×${l}`)

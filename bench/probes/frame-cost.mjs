@@ -1,17 +1,23 @@
-// What one live-screen frame costs the dashboard process: CPU per frame (every thread of the process) and
-// bytes written, drawing the live screen of a CPU-bound run (progress moving every frame) into a
-// terminal-like stream that only counts what it is given. After `npm run build`:
-//   npm run bench -w @concur/tui [-- UNITS FRAMES]
-// The dashboard loads React's production build (see src/dashboard/index.ts); so does this.
+// What one live-screen frame costs the dashboard process, in a fresh process: CPU per frame (every thread
+// of the process) and bytes written, drawing the live screen of a CPU-bound run (progress moving every
+// frame) into a terminal-like stream that only counts what it is given. Prints one JSON line.
+//   node bench/probes/frame-cost.mjs '{"units":2,"frames":300}'
+// The dashboard loads React's production build (see packages/tui/src/dashboard/index.ts); so does this.
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+
 process.env.NODE_ENV ??= 'production';
 const { render } = await import('ink');
 const { createElement } = await import('react');
-const { LiveScreen } = await import('../dist/dashboard/LiveScreen.js');
+// The dashboard's own screen, from @concur/tui's build (not part of its exports: the bench reads it).
+const tui = pathToFileURL(createRequire(import.meta.url).resolve('@concur/tui'));
+const { LiveScreen } = await import(new URL('./dashboard/LiveScreen.js', tui).href);
 // The same made-up run the dashboard draws to warm up before its first real one.
-const { nowhere, syntheticBoard, syntheticSnapshot } = await import('../dist/dashboard/warm-up.js');
+const { nowhere, syntheticBoard, syntheticSnapshot } = await import(
+  new URL('./dashboard/warm-up.js', tui).href
+);
 
-const units = Number(process.argv[2] ?? 2);
-const frames = Number(process.argv[3] ?? 300);
+const { units = 2, frames = 300 } = JSON.parse(process.argv[2] ?? '{}');
 
 let clock = 0;
 const board = syntheticBoard(units, () => clock);
@@ -54,7 +60,6 @@ const idleUsed = process.cpuUsage(idle);
 const idlePerFrame = (idleUsed.user + idleUsed.system) / 1000 / 100;
 const result = await measure(frames);
 instance.unmount();
-console.log(
-  `${units} unit rows, ${frames} frames: ${(result.cpuMs - idlePerFrame).toFixed(2)} ms of CPU per frame ` +
-    `(${(result.cpuMs - idlePerFrame).toFixed(1)}% of one core at 10 frames/s), ${Math.round(result.bytes)} bytes per frame`,
+process.stdout.write(
+  `${JSON.stringify({ units, frames, cpuMsPerFrame: result.cpuMs - idlePerFrame, bytesPerFrame: result.bytes })}\n`,
 );

@@ -2,23 +2,24 @@
 // the Ink dashboard in a pseudo-terminal, interleaved; and what one frame costs the dashboard process.
 import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { spawn as spawnPty } from '@lydell/node-pty';
-import { interleaved } from './lib/interleave.mjs';
-import { median } from './lib/stats.mjs';
-import { fmt, ms, ratio, Section } from './lib/table.mjs';
+import { interleaved } from '../lib/interleave.mjs';
+import { probe } from '../lib/script.mjs';
+import { median } from '../lib/stats.mjs';
+import { fmt, ms, ratio, Section } from '../lib/table.mjs';
 
-const BIN = fileURLToPath(new URL('../packages/tui/dist/bin.js', import.meta.url));
-const FRAME_COST = fileURLToPath(new URL('../packages/tui/bench/frame-cost.mjs', import.meta.url));
+/** The `concur` command as the build makes it: @concur/tui's dist/bin.js, beside its main entry. */
+const BIN = join(createRequire(import.meta.url).resolve('@concur/tui'), '..', 'bin.js');
 /** The built-in strategies: the parallel two fill every core, where drawing costs the run the most. */
 const RACED = ['process', 'thread', 'async'];
 /** The issue's bar: the dashboard adds at most 3% to the run's wall time. */
 const BAR = 1.03;
 
 export async function dashboard(ctx) {
-  const section = new Section('The dashboard');
+  const section = new Section('The dashboard', 'dashboard');
   if (process.platform !== 'linux') {
     section.note('Skipped: the pseudo-terminal measurement reads /proc, Linux only.');
     return section;
@@ -60,9 +61,9 @@ export async function dashboard(ctx) {
 
   const during = median(figures.dashboard.map((d) => d.cpuDuringRun / d.wallDuringRun));
   const startup = median(figures.dashboard.map((d) => d.cpuBeforeRun));
-  const frame = await frameCost();
+  const frame = await probe('frame-cost', { units: 2, frames: ctx.quick ? 50 : 300 });
   section.note(
-    `The dashboard process (every thread) used ${fmt(during * 100, 1)}% of one core while the runs went on, and ${ms(startup)} of CPU before the first run started (loading ink and React, discovering plugins, and drawing the live screen off screen until V8 has compiled it, so that this is not paid during a run). One live frame, drawn alone with the JIT warm (\`npm run bench -w @concur/tui\`): ${frame}.`,
+    `The dashboard process (every thread) used ${fmt(during * 100, 1)}% of one core while the runs went on, and ${ms(startup)} of CPU before the first run started (loading ink and React, discovering plugins, and drawing the live screen off screen until V8 has compiled it, so that this is not paid during a run). One live frame, drawn alone with the JIT warm (\`bench/probes/frame-cost.mjs\`, ${frame.units} unit rows, ${frame.frames} frames): ${ms(frame.cpuMsPerFrame)} of CPU (${fmt(frame.cpuMsPerFrame, 1)}% of one core at 10 frames/s), ${fmt(frame.bytesPerFrame)} bytes.`,
   );
   section.check(
     pairedMedian <= BAR,
@@ -163,15 +164,4 @@ async function dashboardRun(args) {
     if (exit === undefined) term.kill('SIGKILL');
     rmSync(dir, { recursive: true, force: true });
   }
-}
-
-/** The frame-cost bench's own line, without the trailing cursor codes ink leaves on exit. */
-function frameCost() {
-  return new Promise((resolve, reject) => {
-    execFile(process.execPath, [FRAME_COST, '2', '300'], (error, stdout) => {
-      if (error) reject(error);
-      // biome-ignore lint/suspicious/noControlCharactersInRegex: terminal escape sequences start with ESC
-      else resolve(stdout.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '').trim());
-    });
-  });
 }

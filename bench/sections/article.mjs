@@ -1,15 +1,16 @@
 // The article reproduced, as concur reports it: on the CPU-bound experiment processes and threads reach a
 // speedup near min(cores, items) while async stays near 1×; on c10k the event loop finishes closest to the
 // latency limit with the least memory. Each claim is printed as a pass/fail line against the theory.
-import { articleCpu, c10k } from '@concur/workloads';
-import { machineCeiling } from './lib/ceiling.mjs';
-import { paramsOf, race, STRATEGY_NAMES, startLoopbackServer } from './lib/concur.mjs';
-import { interleaved } from './lib/interleave.mjs';
-import { median } from './lib/stats.mjs';
-import { fmt, mib, ms, ratio, Section } from './lib/table.mjs';
+import { machineCeiling } from '../lib/ceiling.mjs';
+import { current, paramsOf, race, STRATEGY_NAMES, startLoopbackServer } from '../lib/concur.mjs';
+import { interleaved } from '../lib/interleave.mjs';
+import { median } from '../lib/stats.mjs';
+import { fmt, mib, ms, ratio, Section } from '../lib/table.mjs';
+
+const { articleCpu, c10k } = current.workloads;
 
 export async function article(ctx) {
-  const section = new Section('The article reproduced');
+  const section = new Section('The article reproduced', 'article');
   await cpuExperiment(ctx, section);
   await c10kExperiment(ctx, section);
   return section;
@@ -28,6 +29,7 @@ async function cpuExperiment(ctx, section) {
     strategies: STRATEGY_NAMES,
     runs,
     baseline: true,
+    report: true,
   });
   section.note(
     `**${articleCpu.name}** (${items} items, n = ${fmt(n)}, about ${ms(itemMs)} an item here: three times the fidelity rows' item, so that starting a Node process is a few per cent of a unit's work, as starting a Python process is in the article), baseline and every strategy at concur's default concurrency, ${runs} interleaved runs each. Speedup is concur's own figure (baseline mean wall / strategy mean wall); "CPU" is cores kept busy (CPU time / wall).`,

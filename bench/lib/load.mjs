@@ -1,0 +1,47 @@
+// The concur of a checkout, reached through a handle: this tree's concur, or another checkout's
+// (`--against DIR`), loaded by the same code from the same package names, so that two commits are measured
+// by one harness. No side effects on import: a probe loads only the concur it measures.
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+export const STRATEGY_NAMES = ['process', 'thread', 'async'];
+const BENCH_DIR = fileURLToPath(new URL('..', import.meta.url));
+export const REPO_DIR = resolve(BENCH_DIR, '..');
+
+/**
+ * The concur of a checkout: its core, workloads and built-in strategies, as modules of this process (the
+ * main side only; every measured run still happens in an engine process of the checkout's own).
+ * `from` is the package.json the package names resolve from.
+ */
+export async function loadConcur(dir, { label, from = join(dir, 'package.json') } = {}) {
+  if (!existsSync(from)) throw new Error(`${dir}: no package.json; is it a checkout of concur?`);
+  const require = createRequire(from);
+  const url = (name) => {
+    try {
+      return pathToFileURL(require.resolve(name)).href;
+    } catch {
+      throw new Error(
+        `${dir}: ${name} is not installed and built there; run \`npm ci && npm run build\` in it`,
+      );
+    }
+  };
+  const strategies = {};
+  for (const name of STRATEGY_NAMES) {
+    const moduleUrl = url(`@concur/strategy-${name}`);
+    strategies[name] = { name, moduleUrl, strategy: (await import(moduleUrl)).default };
+  }
+  return {
+    dir,
+    label: label ?? dir,
+    /** What a probe in another process needs to load the same concur. */
+    source: { dir, from },
+    core: await import(url('@concur/core')),
+    workloads: await import(url('@concur/workloads')),
+    strategies,
+  };
+}
+
+/** This tree: the bench workspace's own dependencies resolve it. */
+export const CURRENT_SOURCE = { dir: REPO_DIR, from: join(BENCH_DIR, 'package.json') };
