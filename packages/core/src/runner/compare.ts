@@ -6,9 +6,9 @@
 import { availableParallelism } from 'node:os';
 import type { Strategy } from '../contract/strategy.js';
 import type { Params, Workload } from '../contract/workload.js';
+import { checkPositiveInteger, checkTimeout } from '../engine/check-options.js';
 import type { LiveSnapshot } from '../engine/live-state.js';
 import type { RunRecord } from '../engine/run-record.js';
-import { checkPositiveInteger, checkTimeout } from '../engine/validate-run.js';
 import { InputError } from '../errors.js';
 import { EngineFailure, runInEngineProcess } from './engine-process.js';
 import type { ServiceUsage } from './messages.js';
