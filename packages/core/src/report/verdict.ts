@@ -6,8 +6,9 @@
  * takes part only where a single strategy ran at a concurrency, so that a lone strategy still gets a verdict;
  * otherwise the speedup column already compares every row with it.
  */
-import { compareSamples, SINGLE_RUN_THRESHOLD } from '../stats/compare.js';
+
 import { mean } from '../stats/descriptive.js';
+import { compareSamples, SINGLE_RUN_THRESHOLD } from '../stats/significance.js';
 import type { StrategySummary, VerdictLine } from './types.js';
 
 /** A summary row with the wall times it was computed from. */

@@ -7,7 +7,7 @@ import { withinMs } from '../within-ms.js';
 import type { EngineJob, FromEngine, ToEngine } from './messages.js';
 
 // From the build, whether this module runs from src (tests) or dist: a child process needs JavaScript.
-const ENTRY = new URL('../../dist/runner/engine-entry.js', import.meta.url);
+const ENTRY = new URL('../../dist/orchestrate/engine-entry.js', import.meta.url);
 
 export interface EngineProcessOptions {
   readonly onSnapshot?: (snapshot: LiveSnapshot) => void;

@@ -5,7 +5,7 @@ import { TIMED_OUT, withinMs } from '../within-ms.js';
 import type { FromService, ServiceUsage, ToService } from './messages.js';
 
 // From the build, whether this module runs from src (tests) or dist: a child process needs JavaScript.
-const ENTRY = new URL('../../dist/runner/service-entry.js', import.meta.url);
+const ENTRY = new URL('../../dist/orchestrate/service-entry.js', import.meta.url);
 
 /** The services a workload needs, each running in a process of its own. */
 export interface RunningServices {
