@@ -41,10 +41,11 @@ export type {
 export { CONFIG_FILES, describeSource, discover, pickStrategies, pickWorkload } from './discovery/index.js';
 export type { RunBaselineOptions } from './engine/baseline.js';
 // The engine: dispatch, timeouts, replacement, cancellation, timing; the sequential baseline.
-export { BASELINE_NAME, baselineStrategy, runBaseline } from './engine/baseline.js';
+export { baselineStrategy, runBaseline } from './engine/baseline.js';
 export type { LiveSnapshot, LiveUnit, RunPhase, UnitState } from './engine/live-state.js';
 export { LiveRun } from './engine/live-state.js';
 export type { ItemFailure, OutputChunk, RunRecord, UnitRecord } from './engine/run-record.js';
+export { BASELINE_NAME } from './engine/run-record.js';
 export type { RunResult, RunStrategyOptions } from './engine/run-strategy.js';
 export { runStrategy } from './engine/run-strategy.js';
 export { expected, InputError } from './errors.js';

@@ -7,6 +7,7 @@
  * otherwise the speedup column already compares every row with it.
  */
 
+import { BASELINE_NAME } from '../engine/run-record.js';
 import { mean } from '../stats/descriptive.js';
 import { compareSamples, SINGLE_RUN_THRESHOLD } from '../stats/significance.js';
 import type { StrategySummary, VerdictLine } from './types.js';
@@ -18,7 +19,7 @@ export interface SummarizedGroup {
 }
 
 export function verdictLines(groups: readonly SummarizedGroup[]): VerdictLine[] {
-  const baseline = groups.find((group) => group.summary.strategy === 'baseline');
+  const baseline = groups.find((group) => group.summary.strategy === BASELINE_NAME);
   const contenders = groups.filter((group) => group !== baseline);
   const names = new Set(contenders.map((group) => group.summary.strategy));
   // A sweep: some strategy ran at several concurrencies. Otherwise each strategy ran at its own level
