@@ -41,19 +41,33 @@ export type {
 export { CONFIG_FILES, describeSource, discover, pickStrategies, pickWorkload } from './discovery/index.js';
 export type { RunBaselineOptions } from './engine/baseline.js';
 // The engine: dispatch, timeouts, replacement, cancellation, timing; the sequential baseline.
-export { BASELINE_NAME, baselineStrategy, runBaseline } from './engine/baseline.js';
+export { baselineStrategy, runBaseline } from './engine/baseline.js';
 export type { LiveSnapshot, LiveUnit, RunPhase, UnitState } from './engine/live-state.js';
 export { LiveRun } from './engine/live-state.js';
 export type { ItemFailure, OutputChunk, RunRecord, UnitRecord } from './engine/run-record.js';
+export { BASELINE_NAME } from './engine/run-record.js';
 export type { RunResult, RunStrategyOptions } from './engine/run-strategy.js';
 export { runStrategy } from './engine/run-strategy.js';
 export { expected, InputError, inputProblem } from './errors.js';
+export type { CompareEvent, CompareOptions, Comparison, StrategyChoice } from './orchestrate/compare.js';
+// Orchestration: each measured run in an engine process of its own; services in theirs; whole comparisons.
+export { compare } from './orchestrate/compare.js';
+export type { EngineProcessOptions } from './orchestrate/engine-process.js';
+export { EngineFailure, runInEngineProcess } from './orchestrate/engine-process.js';
+export type { EngineJob, ServiceUsage } from './orchestrate/messages.js';
+export type { PlannedRun } from './orchestrate/plan.js';
+export { planRuns } from './orchestrate/plan.js';
+export type { RunningServices } from './orchestrate/services.js';
+export { startServices } from './orchestrate/services.js';
+export type { ReportSettings } from './orchestrate/to-report.js';
+export { comparisonToReport } from './orchestrate/to-report.js';
 export type { ReportInput } from './report/build.js';
 // Reports: one versioned JSON document; Markdown and CSV views; atomic writes.
 export { buildReport, describeMachine } from './report/build.js';
 export { reportToCsv } from './report/csv.js';
 export { formatBytes, formatDuration, formatPercent, formatRatio } from './report/format.js';
 export { reportToMarkdown } from './report/markdown.js';
+export { validateReport } from './report/read-report.js';
 export { recommend } from './report/recommend.js';
 export { summarize } from './report/summarize.js';
 export type {
@@ -68,27 +82,14 @@ export type {
   WorkloadInfo,
 } from './report/types.js';
 export { REPORT_SCHEMA, REPORT_VERSION } from './report/types.js';
-export { validateReport } from './report/validate.js';
 export type { ReportFormat } from './report/write.js';
 export { renderReport, writeFileAtomic, writeReport } from './report/write.js';
-export type { CompareEvent, CompareOptions, Comparison, StrategyChoice } from './runner/compare.js';
-// The runner: each measured run in an engine process of its own; services in theirs; whole comparisons.
-export { compare } from './runner/compare.js';
-export type { EngineProcessOptions } from './runner/engine-process.js';
-export { EngineFailure, runInEngineProcess } from './runner/engine-process.js';
-export type { EngineJob, ServiceUsage } from './runner/messages.js';
-export type { PlannedRun } from './runner/plan.js';
-export { planRuns } from './runner/plan.js';
-export type { RunningServices } from './runner/services.js';
-export { startServices } from './runner/services.js';
-export type { ReportSettings } from './runner/to-report.js';
-export { comparisonToReport } from './runner/to-report.js';
-// Statistics: what the summary and verdict are computed with.
-export { compareSamples, SINGLE_RUN_THRESHOLD } from './stats/compare.js';
 export { confidenceInterval95, tCritical95 } from './stats/confidence.js';
 export { max, mean, median, min, quantile, sd } from './stats/descriptive.js';
 export { modifiedZScores, OUTLIER_THRESHOLD, outlierIndexes } from './stats/outliers.js';
 export { ratioOfMeans } from './stats/ratio.js';
+// Statistics: what the summary and verdict are computed with.
+export { compareSamples, SINGLE_RUN_THRESHOLD } from './stats/significance.js';
 // The unit side every strategy shares: load a task, run items, turn errors into values.
 export { describeError } from './unit-kit/describe-error.js';
 export { ItemSignal } from './unit-kit/item-signal.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildReport, describeMachine } from '../src/report/build.js';
+import { validateReport } from '../src/report/read-report.js';
 import { REPORT_SCHEMA, REPORT_VERSION } from '../src/report/types.js';
-import { validateReport } from '../src/report/validate.js';
 import { sampleInput } from './report-fixture-runs.js';
 
 describe('report round-trip through the schema', () => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildReport } from '../src/report/build.js';
-import { validateReport } from '../src/report/validate.js';
+import { validateReport } from '../src/report/read-report.js';
 import { type ReportFormat, writeFileAtomic, writeReport } from '../src/report/write.js';
 import { sampleInput } from './report-fixture-runs.js';
 

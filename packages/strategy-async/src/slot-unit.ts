@@ -5,6 +5,7 @@ import {
   failed,
   type Outcome,
   type SpawnSpec,
+  TIMED_OUT,
   type Unit,
   type UnitExit,
   type UnitSample,
@@ -114,7 +115,7 @@ export class SlotUnit implements Unit {
       },
     );
     // Nothing can stop code on this thread: a teardown that never settles is left behind, and said so.
-    if (!(await withinMs(teardown, CLOSE_GRACE_MS, false)))
+    if ((await withinMs(teardown, CLOSE_GRACE_MS)) === TIMED_OUT)
       this.spec.output(
         'stderr',
         `[concur: the task's teardown did not finish within ${CLOSE_GRACE_MS / 1000} s; it is left running on the shared event loop]\n`,

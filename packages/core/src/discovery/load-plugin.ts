@@ -8,6 +8,7 @@ import type { Strategy } from '../contract/strategy.js';
 import { strategyShapeProblem } from '../contract/strategy.js';
 import type { Workload } from '../contract/workload.js';
 import { workloadShapeProblem } from '../contract/workload.js';
+import { TIMED_OUT, withinMs } from '../unit-kit/wait.js';
 import { firstLine } from './first-line.js';
 import type { BrokenPlugin, Candidate, LoadedStrategy, LoadedWorkload } from './types.js';
 
@@ -40,7 +41,8 @@ export async function loadCandidate(
   const moduleUrl = pathToFileURL(realFile).href;
   let exported: unknown;
   try {
-    const imported = await withinTime(import(moduleUrl) as Promise<{ default?: unknown }>, importTimeoutMs);
+    // A module stuck in a top-level await would otherwise hang `concur list` with no word about why.
+    const imported = await withinMs(import(moduleUrl) as Promise<{ default?: unknown }>, importTimeoutMs);
     if (imported === TIMED_OUT) {
       fail(
         `${specifier} did not finish importing within ${importTimeoutMs / 1000} s; a plugin must not wait at the top level of its module`,
@@ -73,21 +75,6 @@ export async function loadCandidate(
     }
   });
   return result;
-}
-
-const TIMED_OUT = Symbol('timed out');
-
-// A module stuck in a top-level await would otherwise hang `concur list` with no word about why.
-async function withinTime<T>(promise: Promise<T>, ms: number): Promise<T | typeof TIMED_OUT> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<typeof TIMED_OUT>((resolve) => {
-    timer = setTimeout(() => resolve(TIMED_OUT), ms);
-  });
-  try {
-    return await Promise.race([promise, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 // The contract's problems name what is wrong; some already say how to fix it, the others get the shape to follow.

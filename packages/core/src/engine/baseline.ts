@@ -6,9 +6,8 @@
 import { defineStrategy, type Outcome, type Strategy } from '../contract/strategy.js';
 import { failed } from '../unit-kit/in-flight.js';
 import { TaskHost } from '../unit-kit/task-host.js';
+import { BASELINE_NAME } from './run-record.js';
 import { type RunResult, type RunStrategyOptions, runStrategy } from './run-strategy.js';
-
-export const BASELINE_NAME = 'baseline';
 
 export const baselineStrategy: Strategy = defineStrategy({
   meta: { name: BASELINE_NAME, version: '1.0.0', apiVersion: 1 },

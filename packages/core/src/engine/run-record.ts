@@ -4,6 +4,9 @@
  */
 import type { FailureKind, UnitSample } from '../contract/strategy.js';
 
+/** The strategy name of the sequential baseline, in run records, plans and report rows. */
+export const BASELINE_NAME = 'baseline';
+
 export interface ItemFailure {
   readonly index: number;
   readonly kind: FailureKind;
@@ -31,7 +34,7 @@ export interface OutputChunk {
 }
 
 export interface RunRecord {
-  /** Strategy name, or "baseline" for the sequential baseline. */
+  /** Strategy name, or {@link BASELINE_NAME} for the sequential baseline. */
   readonly strategy: string;
   /** 1-based run number; warmup runs count separately. */
   readonly run: number;

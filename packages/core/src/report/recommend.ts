@@ -2,14 +2,15 @@
  * Advice in plain words, derived only from what was measured: which kind of unit won and why (cores, waiting,
  * start-up cost, memory). It never restates the article's rule of thumb without the figures behind it.
  */
+import { BASELINE_NAME } from '../engine/run-record.js';
 import { formatBytes, formatDuration } from './format.js';
 import type { StrategySummary, VerdictLine } from './types.js';
 
-const BASELINE = 'baseline';
-
 export function recommend(summary: readonly StrategySummary[], verdict: readonly VerdictLine[]): string {
   // A row whose every run was cut short has a wall time that says when it was stopped: it cannot win.
-  const rows = summary.filter((s) => s.strategy !== BASELINE && !s.partial && Number.isFinite(s.wall.median));
+  const rows = summary.filter(
+    (s) => s.strategy !== BASELINE_NAME && !s.partial && Number.isFinite(s.wall.median),
+  );
   if (rows.length === 0) return 'Nothing finished, so there is nothing to recommend yet.';
   const best = rows.reduce((a, b) => (b.wall.median < a.wall.median ? b : a));
   const lines: string[] = [];

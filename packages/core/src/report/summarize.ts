@@ -2,16 +2,13 @@
  * From raw run records to the summary rows and the verdict. Pure: the same runs always give the same
  * summary, so a report can be re-summarised from its own `runs`.
  */
-import type { RunRecord } from '../engine/run-record.js';
+import { BASELINE_NAME, type RunRecord } from '../engine/run-record.js';
 import { confidenceInterval95 } from '../stats/confidence.js';
 import { mean, median, quantileOfSorted, sd, sorted } from '../stats/descriptive.js';
 import { outlierIndexes } from '../stats/outliers.js';
 import { ratioOfMeans } from '../stats/ratio.js';
 import type { StrategySummary, Uncertain, VerdictLine } from './types.js';
 import { verdictLines } from './verdict.js';
-
-/** The strategy name of the sequential baseline's runs. */
-export const BASELINE = 'baseline';
 
 /**
  * Summarise every strategy × concurrency (warmups excluded) and compare them.
@@ -24,7 +21,7 @@ export function summarize(
   cpus: number,
 ): { summary: StrategySummary[]; verdict: VerdictLine[] } {
   const groups = groupRuns(runs.filter((run) => !run.warmup));
-  const baselineGroup = groups.find((group) => group[0]?.strategy === BASELINE);
+  const baselineGroup = groups.find((group) => group[0]?.strategy === BASELINE_NAME);
   const baselineRuns = baselineGroup ? usableRuns(baselineGroup) : undefined;
   // A baseline cut short measures when it was stopped, not the work: nothing is a speedup over it.
   const baselineWalls = baselineRuns?.partial ? undefined : baselineRuns?.runs.map((run) => run.wallMs);
@@ -53,8 +50,8 @@ function groupRuns(runs: readonly RunRecord[]): RunRecord[][] {
   }
   const all = [...groups.values()];
   return [
-    ...all.filter((g) => g[0]?.strategy === BASELINE),
-    ...all.filter((g) => g[0]?.strategy !== BASELINE),
+    ...all.filter((g) => g[0]?.strategy === BASELINE_NAME),
+    ...all.filter((g) => g[0]?.strategy !== BASELINE_NAME),
   ];
 }
 
@@ -79,7 +76,7 @@ function summarizeGroup(
   // The baseline against itself is 1 by definition; propagating its own noise twice would invent an error.
   // A row cut short has no speedup: its wall time says when it was stopped, not how fast it ran.
   const speedup =
-    first.strategy === BASELINE
+    first.strategy === BASELINE_NAME
       ? { value: 1, uncertainty: 0 }
       : baseline && !partial
         ? uncertain(ratioOfMeans(baseline, { mean: mean(walls), sd: sd(walls) }))

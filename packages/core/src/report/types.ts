@@ -92,7 +92,7 @@ export interface Uncertain {
 
 /** The summary of one strategy at one concurrency (or of the baseline), from its measured runs. */
 export interface StrategySummary {
-  /** Strategy name, or "baseline". */
+  /** Strategy name, or `BASELINE_NAME` for the sequential baseline. */
   readonly strategy: string;
   readonly concurrency: number;
   readonly wall: WallSummary;

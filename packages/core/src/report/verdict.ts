@@ -6,8 +6,10 @@
  * takes part only where a single strategy ran at a concurrency, so that a lone strategy still gets a verdict;
  * otherwise the speedup column already compares every row with it.
  */
-import { compareSamples, SINGLE_RUN_THRESHOLD } from '../stats/compare.js';
+
+import { BASELINE_NAME } from '../engine/run-record.js';
 import { mean } from '../stats/descriptive.js';
+import { compareSamples, SINGLE_RUN_THRESHOLD } from '../stats/significance.js';
 import type { StrategySummary, VerdictLine } from './types.js';
 
 /** A summary row with the wall times it was computed from. */
@@ -17,7 +19,7 @@ export interface SummarizedGroup {
 }
 
 export function verdictLines(groups: readonly SummarizedGroup[]): VerdictLine[] {
-  const baseline = groups.find((group) => group.summary.strategy === 'baseline');
+  const baseline = groups.find((group) => group.summary.strategy === BASELINE_NAME);
   const contenders = groups.filter((group) => group !== baseline);
   const names = new Set(contenders.map((group) => group.summary.strategy));
   // A sweep: some strategy ran at several concurrencies. Otherwise each strategy ran at its own level

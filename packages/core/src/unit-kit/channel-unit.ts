@@ -16,7 +16,7 @@ import type {
 import { describeError } from './describe-error.js';
 import { failed, InFlight } from './in-flight.js';
 import { MessageBatch } from './message-batch.js';
-import { withinMs } from './wait.js';
+import { TIMED_OUT, withinMs } from './wait.js';
 import type { FromUnit, RunRequest, ToUnit } from './wire.js';
 
 /** What a strategy gives the kit to reach its unit. */
@@ -298,10 +298,10 @@ export class ChannelUnit implements Unit {
     const answered = new Promise<UnitSample | undefined>((resolve) => (done = resolve));
     // One request at a time: a unit busy in a long item answers them all at once when it is free.
     if (this.figuresWaiters.push(done) === 1) this.post({ t: 'figures' });
-    const figures = await withinMs(answered, this.o.figuresWaitMs ?? FIGURES_WAIT_MS, this.reported);
+    const figures = await withinMs(answered, this.o.figuresWaitMs ?? FIGURES_WAIT_MS);
     const index = this.figuresWaiters.indexOf(done);
     if (index >= 0) this.figuresWaiters.splice(index, 1);
-    return figures ?? this.reported;
+    return figures === TIMED_OUT ? this.reported : (figures ?? this.reported);
   }
 
   private measure(reported: UnitSample | undefined): UnitSample {

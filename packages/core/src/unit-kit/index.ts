@@ -38,5 +38,5 @@ export { type ServeOptions, serveUnit, type UnitEndpoint } from './serve-unit.js
 export { TaskHost } from './task-host.js';
 export { type CpuTimes, ownThreadCpu, ownThreadId, readThreadCpu } from './thread-cpu.js';
 export { throttledProgress } from './throttled-progress.js';
-export { withinMs } from './wait.js';
+export { TIMED_OUT, withinMs } from './wait.js';
 export type { FromUnit, ItemResult, RunRequest, ToUnit } from './wire.js';

@@ -1,4 +1,11 @@
-import { formatBytes, formatDuration, formatPercent, formatRatio, type StrategySummary } from '@concur/core';
+import {
+  BASELINE_NAME,
+  formatBytes,
+  formatDuration,
+  formatPercent,
+  formatRatio,
+  type StrategySummary,
+} from '@concur/core';
 import { Box, Text } from 'ink';
 import { strategyColour } from './palette.js';
 
@@ -47,7 +54,7 @@ export function ComparisonTable({
   );
   // A row whose every run was cut short is no candidate: its wall time says when it was stopped.
   const finite = summary.filter(
-    (s) => s.strategy !== 'baseline' && !s.partial && Number.isFinite(s.wall.median),
+    (s) => s.strategy !== BASELINE_NAME && !s.partial && Number.isFinite(s.wall.median),
   );
   const fastest = finite.length > 0 ? Math.min(...finite.map((s) => s.wall.median)) : Number.NaN;
   // Numbers line up on the right, names on the left.

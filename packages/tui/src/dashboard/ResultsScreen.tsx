@@ -1,4 +1,4 @@
-import type { Report } from '@concur/core';
+import { BASELINE_NAME, type Report } from '@concur/core';
 import { Box, Text } from 'ink';
 import { ComparisonTable } from './ComparisonTable.js';
 import { ScrollView } from './ScrollView.js';
@@ -14,7 +14,7 @@ import { WallBars } from './WallBars.js';
 export function isSweep(report: Report): boolean {
   const levels = new Map<string, Set<number>>();
   for (const row of report.summary) {
-    if (row.strategy === 'baseline') continue;
+    if (row.strategy === BASELINE_NAME) continue;
     const seen = levels.get(row.strategy) ?? new Set<number>();
     seen.add(row.concurrency);
     levels.set(row.strategy, seen);
@@ -58,7 +58,7 @@ export function ResultsScreen({
 }) {
   const order = report.settings.strategies;
   const sweep = isSweep(report);
-  const ran = report.traits.some((t) => t.name !== 'baseline');
+  const ran = report.traits.some((t) => t.name !== BASELINE_NAME);
   const { workload, settings } = report;
   const content = (
     <>

@@ -1,4 +1,4 @@
-import type { StrategySummary } from '@concur/core';
+import { BASELINE_NAME, type StrategySummary } from '@concur/core';
 import { Box, Text } from 'ink';
 import { strategyColour } from './palette.js';
 
@@ -14,7 +14,7 @@ interface Point {
 
 /** Speedup (or, without a baseline, throughput) per strategy and concurrency level. */
 export function sweepPoints(summary: readonly StrategySummary[]): { points: Point[]; metric: string } {
-  const rows = summary.filter((s) => s.strategy !== 'baseline');
+  const rows = summary.filter((s) => s.strategy !== BASELINE_NAME);
   const withSpeedup = rows.some((s) => s.speedup !== null);
   const points = rows
     .map((s) => ({

@@ -1,4 +1,4 @@
-import type { StrategyTraits, Traits } from '@concur/core';
+import { BASELINE_NAME, type StrategyTraits, type Traits } from '@concur/core';
 import { Box, Text } from 'ink';
 import { strategyColour } from './palette.js';
 
@@ -25,7 +25,7 @@ export function TraitsTable({
   readonly order: readonly string[];
   readonly width: number;
 }) {
-  const columns = traits.filter((t) => t.name !== 'baseline');
+  const columns = traits.filter((t) => t.name !== BASELINE_NAME);
   if (columns.length === 0) return null;
   const columnWidth = Math.max(12, Math.floor((width - LABEL_WIDTH) / columns.length) - 1);
   return (

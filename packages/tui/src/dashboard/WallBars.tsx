@@ -1,4 +1,4 @@
-import { formatDuration, type StrategySummary } from '@concur/core';
+import { BASELINE_NAME, formatDuration, type StrategySummary } from '@concur/core';
 import { Box, Text } from 'ink';
 import { ProgressBar } from './ProgressBar.js';
 import { strategyColour } from './palette.js';
@@ -13,11 +13,12 @@ export function WallBars({
   readonly order: readonly string[];
   readonly width: number;
 }) {
-  const sweep = new Set(summary.filter((s) => s.strategy !== 'baseline').map((s) => s.concurrency)).size > 1;
+  const sweep =
+    new Set(summary.filter((s) => s.strategy !== BASELINE_NAME).map((s) => s.concurrency)).size > 1;
   // A row cut short says so here too: its bar measures when it was stopped, not the work.
   const labels = summary.map(
     (s) =>
-      `${sweep && s.strategy !== 'baseline' ? `${s.strategy} ×${s.concurrency}` : s.strategy}${s.partial ? ' (partial)' : ''}`,
+      `${sweep && s.strategy !== BASELINE_NAME ? `${s.strategy} ×${s.concurrency}` : s.strategy}${s.partial ? ' (partial)' : ''}`,
   );
   const labelWidth = Math.max(8, ...labels.map((l) => l.length));
   const longest = Math.max(0, ...summary.map((s) => (Number.isFinite(s.wall.median) ? s.wall.median : 0)));

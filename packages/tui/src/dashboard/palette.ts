@@ -1,9 +1,11 @@
+import { BASELINE_NAME } from '@concur/core';
+
 /** One colour per strategy, the same on every screen; the baseline stays grey. */
 const COLOURS = ['cyan', 'magenta', 'yellow', 'green', 'blue', 'red'] as const;
 
 export function strategyColour(name: string, order: readonly string[]): string {
-  if (name === 'baseline') return 'gray';
-  const index = order.filter((n) => n !== 'baseline').indexOf(name);
+  if (name === BASELINE_NAME) return 'gray';
+  const index = order.filter((n) => n !== BASELINE_NAME).indexOf(name);
   return COLOURS[Math.max(index, 0) % COLOURS.length] ?? 'cyan';
 }
 

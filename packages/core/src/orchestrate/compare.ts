@@ -6,9 +6,9 @@
 import { availableParallelism } from 'node:os';
 import type { Strategy } from '../contract/strategy.js';
 import type { Params, Workload } from '../contract/workload.js';
+import { checkPositiveInteger, checkTimeout } from '../engine/check-options.js';
 import type { LiveSnapshot } from '../engine/live-state.js';
-import type { RunRecord } from '../engine/run-record.js';
-import { checkPositiveInteger, checkTimeout } from '../engine/validate-run.js';
+import { BASELINE_NAME, type RunRecord } from '../engine/run-record.js';
 import { InputError } from '../errors.js';
 import { EngineFailure, runInEngineProcess } from './engine-process.js';
 import type { ServiceUsage } from './messages.js';
@@ -104,7 +104,7 @@ export async function compare(o: CompareOptions): Promise<Comparison> {
       }
       o.onEvent?.({ type: 'run-start', planned, position });
       const job = {
-        strategy: urls.get(planned.strategy) ?? 'baseline',
+        strategy: urls.get(planned.strategy) ?? BASELINE_NAME,
         task: o.workload.task,
         inputs,
         concurrency: planned.concurrency,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareSamples } from '../src/stats/compare.js';
+import { compareSamples } from '../src/stats/significance.js';
 
 describe('is a difference outside the noise', () => {
   it('refuses a winner for overlapping noisy samples', () => {

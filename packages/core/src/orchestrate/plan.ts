@@ -1,4 +1,4 @@
-import { BASELINE_NAME } from '../engine/baseline.js';
+import { BASELINE_NAME } from '../engine/run-record.js';
 
 /** One run the comparison will make. */
 export interface PlannedRun {

@@ -12,7 +12,7 @@ import { type RatioWithUncertainty, ratioOfMeans } from './ratio.js';
 /** With a single run on a side, only a ratio of at least 1.10 (10% faster) counts as a difference. */
 export const SINGLE_RUN_THRESHOLD = 1.1;
 
-export interface Comparison {
+export interface SampleComparison {
   /** Which sample has the smaller mean (`a` on a tie). */
   readonly faster: 'a' | 'b';
   /** Slower mean / faster mean (≥ 1), with propagated uncertainty (NaN when a side has one value). */
@@ -27,7 +27,7 @@ export interface Comparison {
 }
 
 /** Compare two samples of times (smaller is faster). Non-finite values are ignored. */
-export function compareSamples(a: readonly number[], b: readonly number[]): Comparison {
+export function compareSamples(a: readonly number[], b: readonly number[]): SampleComparison {
   const xa = finite(a);
   const xb = finite(b);
   if (xa.length === 0 || xb.length === 0)

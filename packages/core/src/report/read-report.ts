@@ -20,6 +20,8 @@ import {
   record,
   string,
 } from './check.js';
+import { checkRunRecord } from './read-run.js';
+import { checkStrategySummary, checkVerdictLine } from './read-summary.js';
 import {
   type Machine,
   REPORT_SCHEMA,
@@ -30,8 +32,6 @@ import {
   type StrategyTraits,
   type WorkloadInfo,
 } from './types.js';
-import { checkRunRecord } from './validate-run.js';
-import { checkStrategySummary, checkVerdictLine } from './validate-summary.js';
 
 export function validateReport(json: unknown): Report {
   const o = object(json, 'report');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildReport } from '../src/report/build.js';
-import { validateReport } from '../src/report/validate.js';
+import { validateReport } from '../src/report/read-report.js';
 import { sampleInput } from './report-fixture-runs.js';
 
 /** A fresh JSON copy of the sample report, to break. */

@@ -1,13 +1,13 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import { once } from 'node:events';
-import { setTimeout as delay } from 'node:timers/promises';
 import type { LiveSnapshot } from '../engine/live-state.js';
 import type { OutputChunk, RunRecord } from '../engine/run-record.js';
 import { InputError } from '../errors.js';
+import { withinMs } from '../unit-kit/wait.js';
 import type { EngineJob, FromEngine, ToEngine } from './messages.js';
 
 // From the build, whether this module runs from src (tests) or dist: a child process needs JavaScript.
-const ENTRY = new URL('../../dist/runner/engine-entry.js', import.meta.url);
+const ENTRY = new URL('../../dist/orchestrate/engine-entry.js', import.meta.url);
 
 export interface EngineProcessOptions {
   readonly onSnapshot?: (snapshot: LiveSnapshot) => void;
@@ -97,7 +97,10 @@ export function runInEngineProcess(job: EngineJob, options: EngineProcessOptions
         const record = message.record;
         reported = true;
         // The engine may still be writing what a task printed last: read it before handing the record on.
-        void Promise.race([once(child, 'close'), delay(1_000, undefined, { ref: false })]).then(() =>
+        void withinMs(
+          once(child, 'close').catch(() => {}),
+          1_000,
+        ).then(() =>
           finish(() =>
             resolve({
               ...record,
@@ -122,7 +125,10 @@ export function runInEngineProcess(job: EngineJob, options: EngineProcessOptions
         child.connected ? once(child, 'disconnect') : undefined,
         child.stderr?.readableEnded === false ? once(child.stderr, 'end') : undefined,
       ]);
-      void Promise.race([drained.catch(() => {}), delay(5_000, undefined, { ref: false })]).then(() => {
+      void withinMs(
+        drained.catch(() => {}),
+        5_000,
+      ).then(() => {
         if (reported) return;
         const how =
           stallReason ?? `the engine process ${engineEnd(code, signal, stderrTail)} before finishing the run`;

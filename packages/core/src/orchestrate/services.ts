@@ -1,10 +1,11 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import { once } from 'node:events';
 import type { Params, ServiceInfo, Workload } from '../contract/workload.js';
+import { TIMED_OUT, withinMs } from '../unit-kit/wait.js';
 import type { FromService, ServiceUsage, ToService } from './messages.js';
 
 // From the build, whether this module runs from src (tests) or dist: a child process needs JavaScript.
-const ENTRY = new URL('../../dist/runner/service-entry.js', import.meta.url);
+const ENTRY = new URL('../../dist/orchestrate/service-entry.js', import.meta.url);
 
 /** The services a workload needs, each running in a process of its own. */
 export interface RunningServices {
@@ -25,9 +26,8 @@ export async function startServices(workload: Workload, params: Params): Promise
         if (child.exitCode !== null || child.signalCode !== null) return;
         const exited = once(child, 'exit');
         if (child.connected) child.send({ kind: 'stop' } satisfies ToService);
-        const timer = setTimeout(() => child.kill('SIGKILL'), 2_000);
+        if ((await withinMs(exited, 2_000)) === TIMED_OUT) child.kill('SIGKILL');
         await exited;
-        clearTimeout(timer);
       }),
     );
   };

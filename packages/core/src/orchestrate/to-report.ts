@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
-import { BASELINE_NAME, baselineStrategy } from '../engine/baseline.js';
+import { baselineStrategy } from '../engine/baseline.js';
+import { BASELINE_NAME } from '../engine/run-record.js';
 import { buildReport } from '../report/build.js';
 import { recommend } from '../report/recommend.js';
 import type { Report } from '../report/types.js';

@@ -8,6 +8,7 @@ import type { Strategy } from '../contract/strategy.js';
 import { strategyShapeProblem } from '../contract/strategy.js';
 import { runBaseline } from '../engine/baseline.js';
 import type { LiveRun } from '../engine/live-state.js';
+import { BASELINE_NAME } from '../engine/run-record.js';
 import { runStrategy } from '../engine/run-strategy.js';
 import { InputError } from '../errors.js';
 import { startOrphanWatchdog } from '../unit-kit/orphan-watchdog.js';
@@ -76,7 +77,7 @@ async function run(job: EngineJob): Promise<void> {
       onActivity: sendSnapshot,
     };
     const result =
-      job.strategy === 'baseline'
+      job.strategy === BASELINE_NAME
         ? await runBaseline(common)
         : await runStrategy({
             ...common,

@@ -5,7 +5,7 @@ import type { RunRecord } from '../engine/run-record.js';
 
 /** One measured run, as the parent asks an engine process for it. */
 export interface EngineJob {
-  /** File URL of the strategy module, or "baseline" for the sequential baseline. */
+  /** File URL of the strategy module, or `BASELINE_NAME` for the sequential baseline. */
   readonly strategy: string;
   readonly task: string;
   readonly inputs: readonly unknown[];

@@ -1,0 +1,40 @@
+/**
+ * The live screen's figures while a run goes on: the engine's own event-loop delay, and each unit's CPU and
+ * memory, asked of the units at a steady rate (never per item) and folded into the live state.
+ */
+import type { LiveRun } from './live-state.js';
+import type { LoopDelay } from './loop-delay.js';
+import type { Slot } from './slots.js';
+
+/** Live rows get CPU and memory figures only up to this many units; beyond it sampling would cost more than it tells. */
+const SAMPLED_UNITS_LIMIT = 64;
+
+/** Sample every `everyMs` (0 or less: never) until the returned function is called. */
+export function startSampler(
+  everyMs: number,
+  slots: readonly Slot[],
+  live: LiveRun,
+  loopDelay: LoopDelay,
+): () => void {
+  if (everyMs <= 0) return () => {};
+  // A round of samples still under way when the next is due: skip that one rather than pile them up.
+  let busy = false;
+  const timer = setInterval(() => {
+    live.loopDelay = loopDelay.read();
+    if (busy || slots.length > SAMPLED_UNITS_LIMIT) return;
+    busy = true;
+    const current = slots.filter((s) => s.unit);
+    Promise.all(
+      current.map(async (slot) => {
+        const sample = await slot.unit?.sample();
+        if (sample) live.sampled(slot.index, sample);
+      }),
+    )
+      .catch(() => {})
+      .finally(() => {
+        busy = false;
+      });
+  }, everyMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}

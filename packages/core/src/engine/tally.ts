@@ -1,0 +1,136 @@
+/**
+ * What a run has measured, item by item and unit by unit: each item settles once (a late answer from a unit
+ * already given up on is ignored), and the run's record is built from it at the end.
+ */
+import { performance } from 'node:perf_hooks';
+import type { Outcome, Unit, UnitSample } from '../contract/strategy.js';
+import type { ItemFailure, OutputChunk, RunRecord, UnitRecord } from './run-record.js';
+
+/** A unit that took part in the run, as it is being counted; the record keeps all but `unit`. */
+export interface UnitEntry {
+  readonly slot: number;
+  readonly id: string;
+  items: number;
+  failures: number;
+  /** "running" until it ends: "closed", "killed: item 3 timed out", "unit exited with code 7"… */
+  end: string;
+  readonly unit: Unit;
+  /** Its last figures, taken while the run closes. */
+  sample?: UnitSample;
+}
+
+/** Why a run stopped: every item settled, the user cancelled it, or it could not go on (with the reason). */
+export type StopReason =
+  | { readonly why: 'finished' }
+  | { readonly why: 'cancelled' }
+  | { readonly why: 'aborted'; readonly message: string };
+
+/** The figures of the run as a whole, measured by the engine around the tally. */
+export interface RunFigures {
+  readonly strategy: string;
+  readonly run: number;
+  readonly warmup: boolean;
+  readonly concurrency: number;
+  readonly wallMs: number;
+  readonly startupMs: number;
+  /** The engine process's own CPU time over the run. */
+  readonly engineCpu: NodeJS.CpuUsage;
+  readonly replacements: number;
+  readonly loopDelay: RunRecord['loopDelay'];
+  readonly output: readonly OutputChunk[];
+  readonly outputTruncated: boolean;
+  readonly stop: StopReason;
+}
+
+export class Tally {
+  /** Every unit started, in the order they became ready, replaced ones included. */
+  readonly units: UnitEntry[] = [];
+  readonly latencyMs: number[];
+  readonly serviceMs: number[];
+  readonly values: unknown[] | undefined;
+  private readonly failures: ItemFailure[] = [];
+  private settledCount = 0;
+  private startedAt = 0;
+
+  constructor(
+    private readonly total: number,
+    keepValues: boolean,
+  ) {
+    this.latencyMs = new Array<number>(total).fill(Number.NaN);
+    this.serviceMs = new Array<number>(total).fill(Number.NaN);
+    this.values = keepValues ? new Array<unknown>(total) : undefined;
+  }
+
+  /** Latencies count from here. */
+  start(): void {
+    this.startedAt = performance.now();
+  }
+
+  get complete(): boolean {
+    return this.settledCount === this.total;
+  }
+
+  /** A unit became ready in `slot`. */
+  addUnit(slot: number, unit: Unit): UnitEntry {
+    const entry: UnitEntry = { slot, id: unit.id, items: 0, failures: 0, end: 'running', unit };
+    this.units.push(entry);
+    return entry;
+  }
+
+  /**
+   * Settle item `index` with `outcome`, run on `slot` by `entry` (-1 and undefined where it never reached a
+   * unit). Returns false, changing nothing, when the item had settled already.
+   */
+  settle(index: number, slot: number, entry: UnitEntry | undefined, outcome: Outcome): boolean {
+    if (!Number.isNaN(this.latencyMs[index] ?? Number.NaN)) return false;
+    this.latencyMs[index] = performance.now() - this.startedAt;
+    this.serviceMs[index] = outcome.serviceMs;
+    if (entry) entry.items += 1;
+    if (outcome.ok) {
+      if (this.values) this.values[index] = outcome.value;
+    } else {
+      if (entry) entry.failures += 1;
+      this.failures.push({ index, kind: outcome.error.kind, message: outcome.error.message, unit: slot });
+    }
+    this.settledCount += 1;
+    return true;
+  }
+
+  /** The run's record (with the values, when they were kept). */
+  record(f: RunFigures): RunRecord & { readonly values?: readonly unknown[] } {
+    let userMs = f.engineCpu.user / 1000;
+    let systemMs = f.engineCpu.system / 1000;
+    let peakRssBytes = process.resourceUsage().maxRSS * 1024;
+    // A unit in a process of its own is not in the engine's figures: add it. Thread and shared units are.
+    for (const { sample } of this.units) {
+      if (sample?.scope !== 'process') continue;
+      userMs += sample.cpuUserMs ?? 0;
+      systemMs += sample.cpuSystemMs ?? 0;
+      peakRssBytes += sample.peakRssBytes ?? sample.rssBytes ?? 0;
+    }
+    const units: UnitRecord[] = this.units.map(({ unit: _unit, ...record }) => record);
+    const done = this.settledCount - this.failures.length;
+    return {
+      strategy: f.strategy,
+      run: f.run,
+      warmup: f.warmup,
+      concurrency: f.concurrency,
+      wallMs: f.wallMs,
+      startupMs: f.startupMs,
+      cpu: { userMs, systemMs },
+      peakRssBytes,
+      items: { total: this.total, done, failed: this.failures.length },
+      latencyMs: this.latencyMs,
+      serviceMs: this.serviceMs,
+      failures: this.failures.sort((a, b) => a.index - b.index),
+      replacements: f.replacements,
+      units,
+      loopDelay: f.loopDelay,
+      output: f.output,
+      outputTruncated: f.outputTruncated,
+      cancelled: f.stop.why === 'cancelled',
+      ...(f.stop.why === 'aborted' ? { aborted: f.stop.message } : {}),
+      ...(this.values ? { values: this.values } : {}),
+    };
+  }
+}
