@@ -16,7 +16,12 @@ it('writes the package and says what to do next', async () => {
   expect(ran.stdout).toContain('Created concur-strategy-fast in plugins/fast: package.json, tsconfig.json');
   expect(ran.stdout).toContain('cd plugins/fast\n  npm install && npm run build && npm test');
   expect(ran.stdout).toContain('`concur list` shows fast');
-  expect(await readdir(join(temp.dir, 'plugins/fast/src'))).toEqual(['index.ts', 'unit.ts']);
+  expect((await readdir(join(temp.dir, 'plugins/fast/src'))).sort()).toEqual([
+    'index.ts',
+    'unit-entry.ts',
+    'unit.ts',
+  ]);
+  expect(ran.stdout).toMatch(/README\.md, vendor\/concur-core-\d+\.\d+\.\d+\.tgz\n/);
 });
 
 it('refuses a folder that is not empty: one line naming it and the fix, exit status 2', async () => {

@@ -16,7 +16,16 @@ it('writes into ./concur-strategy-NAME by default', async () => {
   expect(made.dir).toBe(join(temp.dir, 'concur-strategy-my-pool'));
   expect(made.shownDir).toBe('concur-strategy-my-pool');
   expect((await readdir(made.dir)).sort()).toEqual(
-    ['.gitignore', 'README.md', 'package.json', 'src', 'test', 'tsconfig.json'].sort(),
+    [
+      '.gitignore',
+      'README.md',
+      'package.json',
+      'src',
+      'test',
+      'tsconfig.json',
+      'vendor',
+      'vitest.config.ts',
+    ].sort(),
   );
 });
 
@@ -49,4 +58,21 @@ it('refuses a target that is a file', async () => {
 it('checks the name before touching the disk', async () => {
   await expect(scaffoldStrategy({ name: 'Bad Name', cwd: temp.dir })).rejects.toThrow(InputError);
   expect(await readdir(temp.dir)).toEqual([]);
+});
+
+it('leaves the folder as it found it when the core cannot be packed', async () => {
+  const path = process.env.PATH;
+  process.env.PATH = join(temp.dir, 'no-npm-here'); // npm pack cannot start
+  try {
+    const attempt = scaffoldStrategy({ name: 'my-pool', cwd: temp.dir });
+    await expect(attempt).rejects.toThrow(
+      /^could not pack @concur\/core \(.*\) for the new plugin: .*npm on the PATH$/,
+    );
+    await mkdir(join(temp.dir, 'empty'));
+    await expect(scaffoldStrategy({ name: 'my-pool', dir: 'empty', cwd: temp.dir })).rejects.toThrow();
+  } finally {
+    process.env.PATH = path;
+  }
+  expect(await readdir(temp.dir)).toEqual(['empty']);
+  expect(await readdir(join(temp.dir, 'empty'))).toEqual([]);
 });

@@ -1,20 +1,29 @@
 /** The scaffolded plugin's README: what it is, how to build and test it, how concur finds it, what to change. */
 import type { StrategyNames } from '../strategy-name.js';
+import type { VendoredCore } from '../vendor-core.js';
 
-export function readme(names: StrategyNames): string {
+export function readme(names: StrategyNames, core: VendoredCore): string {
   const { strategy, packageName } = names;
   return `# ${packageName}
 
-A [concur](https://www.npmjs.com/package/@concur/core) strategy plugin: \`${strategy}\`. Race it beside concur's
-own strategies with \`concur run WORKLOAD --strategies thread,${strategy}\`.
+A concur strategy plugin: \`${strategy}\`. Race it beside concur's own strategies with
+\`concur run WORKLOAD --strategies thread,${strategy}\`.
 
 ## Build and test
 
 \`\`\`sh
 npm install
 npm run build     # tsc: src/ → dist/
-npm test          # concur's conformance suite (@concur/core/testkit) against this plugin
+npm test          # builds, then runs concur's conformance suite (@concur/core/testkit) against this plugin
 \`\`\`
+
+## Where @concur/core comes from
+
+\`${core.file}\` is the \`@concur/core\` ${core.version} of the concur that wrote this folder, packed by
+\`npm pack\`; package.json depends on it as \`file:${core.file}\`. A tarball inside the plugin installs
+offline and keeps working wherever this folder moves. Once \`@concur/core\` is on a registry, depend on it
+by version instead (\`npm install @concur/core@^${core.version}\`) and delete \`vendor/\`; do that before you
+publish this plugin, since \`vendor/\` is not part of the package.
 
 ## How concur finds it
 
@@ -35,18 +44,22 @@ A plugin that cannot be loaded is listed by \`concur list\` under "Could not be 
 
 ## What to change
 
-- \`src/unit.ts\`: the unit. It starts as a TaskHost (from \`@concur/core\`) called in process. Move the
-  TaskHost into your own worker, thread, process or pool, and let the unit carry items there and outcomes
-  back; make \`kill()\` end it promptly and \`exited\` resolve when it dies on its own.
+- \`src/unit.ts\`: the main side of a unit. It starts a worker thread and hands it to core's \`ChannelUnit\`
+  (from \`@concur/core/runtime\`) through a \`Transport\`: \`post\` a message, \`terminate\` it. Replace the
+  Worker with your own runtime; make \`terminate\` end it promptly, and tell the unit what arrives
+  (\`receive\`) and when the runtime has gone (\`contextEnded\`).
+- \`src/unit-entry.ts\`: the unit's own side, core's \`serveUnit\` over the worker's message port. In your
+  runtime, the same call over its own way of sending and receiving.
 - \`src/index.ts\`: the summary, the traits (the rows of concur's comparison table), the default concurrency
   and the options.
-- \`test/conformance.test.ts\`: delete a line of \`supports\` for each thing your units can now do.
+- \`test/conformance.test.ts\`: the \`supports\` manifest; set a line to \`false\`, with the reason, for what
+  your units cannot do.
 
-| supports        | starts as | why                                                              |
-| --------------- | --------- | ---------------------------------------------------------------- |
-| \`killBusyLoop\`  | \`false\`   | in process, a task that never yields cannot be interrupted       |
-| \`processExit\`   | \`false\`   | \`process.exit\` in a task would end the engine, not one unit      |
-| \`captureOutput\` | \`false\`   | what a task prints goes to the engine's output, not \`spec.output\` |
+| supports        | the check                                                          |
+| --------------- | ------------------------------------------------------------------ |
+| \`killBusyLoop\`  | a unit whose task spins without yielding is killed promptly        |
+| \`processExit\`   | \`process.exit(3)\` in a task is a death seen through \`exited\`, code 3 |
+| \`captureOutput\` | what a task prints reaches \`spec.output\`, attributed to the unit   |
 
 The contract, in the order an author needs it: \`docs/authoring.md\` in concur's repository.
 `;

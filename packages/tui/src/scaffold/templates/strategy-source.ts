@@ -1,7 +1,9 @@
 /**
- * The source of a scaffolded strategy: `src/index.ts` (the plugin: meta, traits, spawn) and `src/unit.ts`
- * (a unit that really runs items, in process, through core's TaskHost). The generated code uses no
- * template literals, so that these templates stay plain to read.
+ * The source of a scaffolded strategy: `src/index.ts` (the plugin: meta, traits, spawn), `src/unit.ts` (the
+ * main side of a unit: a worker thread reached over a channel, on core's unit kit) and `src/unit-entry.ts`
+ * (the worker's side: the kit's `serveUnit`). A unit in another execution context is the shape most
+ * plugins take, so that is where an author starts. The generated code uses no template literals, so that
+ * these templates stay plain to read.
  */
 import type { StrategyNames } from '../strategy-name.js';
 
@@ -10,28 +12,28 @@ export function indexSource(names: StrategyNames, apiVersion: number): string {
  * ${names.packageName}: a concur strategy plugin.
  *
  * A strategy only executes: concur's engine schedules, times, retries and aggregates, identically for every
- * strategy. This one starts as units that run items in process; make them yours in ./unit.ts.
+ * strategy. This one starts as a worker thread per unit (./unit.ts); make the units yours there.
  */
 import { defineStrategy } from '@concur/core';
-import { InProcessUnit } from './unit.js';
+import { spawnUnit } from './unit.js';
 
 export default defineStrategy({
   // apiVersion: the contract version this plugin was written against. Keep it a literal: a concur that
   // speaks another version then refuses the plugin with a clear reason instead of misusing it.
   meta: { name: '${names.strategy}', version: '0.1.0', apiVersion: ${apiVersion} },
   // The concurrency model in a word: 'process', 'thread', 'async', or your own ('pool', 'cluster').
-  model: 'in-process',
+  model: 'thread',
   // One line for \`concur list\`.
-  summary: '${names.strategy}: units run items in process, on the engine’s event loop (a starting point).',
+  summary: '${names.strategy}: units are worker threads, reached over a channel (a starting point).',
   // The rows of concur's comparison table. Say honestly what your units are.
   traits: {
-    unit: 'A call on the engine’s event loop',
-    memory: 'Shared (one process)',
-    parallel: false,
-    execution: 'Concurrency',
+    unit: 'Thread',
+    memory: 'One process, a heap per thread',
+    parallel: true,
+    execution: 'Parallelism',
     bestFor: 'A starting point for your own runtime',
-    pros: ['Starts instantly', 'No copying of inputs and outputs'],
-    cons: ['No parallelism: every unit shares one thread', 'A task that never yields cannot be stopped'],
+    pros: ['Truly parallel on several cores', 'A unit stuck in a loop can be stopped'],
+    cons: ['Inputs and outputs are copied by structured clone'],
   },
   // How many units to start when the user does not say.
   defaultConcurrency: (cpus) => Math.max(1, cpus),
@@ -40,102 +42,132 @@ export default defineStrategy({
     const keys = Object.keys(options);
     return keys.length > 0 ? 'strategy ${names.strategy} takes no options, got ' + keys.join(', ') : undefined;
   },
-  spawn: (spec) => InProcessUnit.start(spec),
+  spawn: (spec) => spawnUnit(spec),
 });
 `;
 }
 
-export function unitSource(names: StrategyNames): string {
-  return `import {
-  type FailureKind,
-  type Outcome,
-  type SpawnSpec,
-  TaskHost,
-  type Unit,
-  type UnitExit,
-  type UnitSample,
-  type WorkItem,
-} from '@concur/core';
-
-/** A unit inside the engine's own process cannot die on its own, so \`exited\` never settles. */
-const NEVER_EXITS = new Promise<UnitExit>(() => {});
-
-/**
- * One unit: a TaskHost from @concur/core, called on this event loop. TaskHost imports the task once, runs
- * its setup once, runs every item with a fresh context (signal, progress) and turns errors into values.
+export function unitSource(): string {
+  return `/**
+ * The main side of one unit: a worker thread running ./unit-entry.js, reached over its message port.
  *
- * To make this a real runtime, keep the TaskHost but move it into your worker (a thread, a process, a
- * pool's worker): this class then carries items there and outcomes back, \`kill()\` ends the worker, and
- * \`exited\` resolves when it dies on its own.
+ * ChannelUnit, from core's unit kit, does what every unit must do the same way: it keeps the items in
+ * flight, settles each exactly once, turns every failure into a value, and owns the lifecycle (ready, a
+ * graceful close with a time limit, a prompt kill, a death of its own). It needs only a Transport to reach
+ * the unit's side, and to be told what arrives from there. For your own runtime (a pool's worker, a child
+ * process, a machine behind a broker), replace the Worker below; ChannelUnit stays.
  */
-export class InProcessUnit implements Unit {
-  readonly exited = NEVER_EXITS;
-  /** Items in flight, so that kill() can resolve them at once. */
-  private readonly pending = new Set<(outcome: Outcome) => void>();
-  private ended = false;
-  private last: UnitSample | undefined;
+import { Worker } from 'node:worker_threads';
+import {
+  ChannelUnit,
+  DEFAULT_MAX_OUTPUT_BYTES,
+  type FromUnit,
+  OutputCapture,
+  type SpawnSpec,
+  type Unit,
+} from '@concur/core/runtime';
+import type { EntryData } from './unit-entry.js';
 
-  private constructor(
-    readonly id: string,
-    private readonly host: TaskHost,
-  ) {}
+// A worker runs JavaScript, which only the build makes. Read from src (as vitest does), this module
+// takes the built entry from ../dist; that is why \`npm test\` builds first.
+const ENTRY = import.meta.url.endsWith('.ts')
+  ? new URL('../dist/unit-entry.js', import.meta.url)
+  : new URL('./unit-entry.js', import.meta.url);
 
-  /** Resolves once the task is imported and set up: the engine counts start-up time until here. */
-  static async start(spec: SpawnSpec): Promise<InProcessUnit> {
-    // Progress goes straight into the engine's progress cell: a number written, never a message sent.
-    const host = await TaskHost.open(spec.task, spec.unit, (fraction) => spec.progress.set(fraction));
-    return new InProcessUnit('${names.strategy} ' + spec.unit, host);
-  }
+/** Start one unit; resolves once its task is imported and set up, which is where start-up time ends. */
+export async function spawnUnit(spec: SpawnSpec): Promise<Unit> {
+  const workerData: EntryData = {
+    task: spec.task,
+    unit: spec.unit,
+    // Shared memory: the worker writes its item's progress here, and never sends a message for it.
+    progressBuffer: spec.progress.buffer,
+    progressIndex: spec.progress.index,
+  };
+  // stdout and stderr piped back here, so that what a task prints reaches spec.output, not the terminal.
+  const worker = new Worker(ENTRY, { workerData, stdout: true, stderr: true });
+  const output = new OutputCapture(
+    worker,
+    (stream, text) => spec.output(stream, text),
+    DEFAULT_MAX_OUTPUT_BYTES,
+  );
 
-  /** Never rejects: a task error comes back from TaskHost as \`{ ok: false }\`. */
-  run(item: WorkItem): Promise<Outcome> {
-    if (this.ended) return Promise.resolve(failure('killed', this.id + ' takes no more items'));
-    return new Promise((resolve) => {
-      this.pending.add(resolve);
-      void this.host.run(item).then((outcome) => {
-        if (this.pending.delete(resolve)) resolve(outcome);
-      });
-    });
-  }
+  const unit = new ChannelUnit({
+    id: 'thread ' + worker.threadId,
+    spec,
+    where: 'a worker thread',
+    scope: 'thread', // its figures are this thread's own, not the whole process's
+    transport: {
+      // Throws at once for an input that structured clone refuses: the kit fails that item alone.
+      post: (message) => worker.postMessage(message),
+      // Forced and prompt, even for a task in a loop that never yields.
+      terminate: async () => {
+        await worker.terminate();
+      },
+    },
+    // One line for a unit that ended on its own; \`fatal\` is the uncaught error it died of, if any.
+    exitReason: ({ code }, fatal) => (fatal ? 'crashed with an ' + fatal : 'exited with code ' + code),
+  });
 
-  /** Only figures the platform really measures. 'shared': they are the whole engine process's. */
-  sample(): UnitSample {
-    if (this.last) return this.last;
-    const cpu = process.cpuUsage();
-    const memory = process.memoryUsage();
-    return {
-      scope: 'shared',
-      cpuUserMs: cpu.user / 1000,
-      cpuSystemMs: cpu.system / 1000,
-      rssBytes: memory.rss,
-      heapUsedBytes: memory.heapUsed,
-    };
-  }
-
-  /** Graceful: the task's teardown runs. */
-  async close(): Promise<void> {
-    if (this.ended) return;
-    this.end('closed');
-    await this.host.close();
-  }
-
-  /** Forced and prompt. Code already running on this thread cannot be stopped: its signal is aborted. */
-  async kill(): Promise<void> {
-    if (this.ended) return;
-    this.host.abort('killed');
-    this.end('killed');
-  }
-
-  private end(how: string): void {
-    this.last = this.sample();
-    this.ended = true;
-    for (const resolve of this.pending) resolve(failure('killed', this.id + ' was ' + how + ' with the item in flight'));
-    this.pending.clear();
-  }
+  worker.on('message', (message: FromUnit) => unit.receive(message));
+  // Without a listener, a worker's error would be thrown on the engine's thread.
+  worker.on('error', (error) => unit.noteFatal('uncaught ' + error.name + ': ' + error.message));
+  // However the thread ended, the kit hears of it once what it printed last has arrived.
+  worker.on('exit', (code) => {
+    void output.drained(1_000).then(() => unit.contextEnded(code, null));
+  });
+  // Rejects, with one line, when the task cannot be imported or its setup throws.
+  await unit.ready;
+  return unit;
+}
+`;
 }
 
-function failure(kind: FailureKind, message: string): Outcome {
-  return { ok: false, error: { kind, message }, serviceMs: 0 };
+export function unitEntrySource(): string {
+  return `/**
+ * The worker's side of a unit: core's serveUnit over this thread's message port. serveUnit imports the
+ * task and runs its setup, runs the items that arrive, sends their results back, and on close runs the
+ * teardown and answers with the final figures. What is this runtime's own is only how messages travel.
+ */
+import { getHeapStatistics } from 'node:v8';
+import { parentPort, workerData } from 'node:worker_threads';
+import { ownThreadCpu, ProgressCell, serveUnit, type UnitSample } from '@concur/core/runtime';
+
+/** What ./unit.ts starts the worker with. */
+export interface EntryData {
+  readonly task: string;
+  readonly unit: number;
+  readonly progressBuffer: SharedArrayBuffer;
+  readonly progressIndex: number;
+}
+
+if (!parentPort) throw new Error('unit-entry.js is the worker of a unit; ./unit.js starts it');
+const port = parentPort;
+const data = workerData as EntryData;
+const progress = new ProgressCell(data.progressBuffer, data.progressIndex);
+
+await serveUnit(
+  {
+    send: (message, transfer) => port.postMessage(message, transfer),
+    listen: (handler) => port.on('message', handler),
+    peer: 'the main thread',
+    progress: (fraction) => progress.set(fraction),
+    figures,
+    // An output that is a whole ArrayBuffer moves to the main thread instead of being copied.
+    transfer: true,
+    // Called once the last word is sent: with the port closed, the thread ends with nothing left to do.
+    end: () => port.close(),
+  },
+  { task: data.task, unit: data.unit },
+);
+
+/** What this thread measures of itself: its heap, and its own CPU time where the platform tells it. */
+function figures(): UnitSample {
+  const cpu = ownThreadCpu();
+  return {
+    scope: 'thread',
+    heapUsedBytes: getHeapStatistics().used_heap_size,
+    ...(cpu && { cpuUserMs: cpu.userMs, cpuSystemMs: cpu.systemMs }),
+  };
 }
 `;
 }

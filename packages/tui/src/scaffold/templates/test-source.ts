@@ -1,17 +1,18 @@
-/** The scaffolded plugin's test: concur's conformance suite, with what an in-process unit cannot do. */
+/** The scaffolded plugin's test: concur's conformance suite, with a `supports` manifest to edit. */
 export function conformanceTestSource(): string {
   return `import { strategyConformance } from '@concur/core/testkit';
 
-// concur's conformance suite: every check a strategy must pass, run against this plugin. \`supports\` lists
-// what it cannot do yet; delete a line once your units run where they can be stopped and watched.
+// concur's conformance suite: every check a strategy must pass, run against this plugin.
 strategyConformance(() => import('../src/index.js').then((m) => m.default), {
+  // What the units can do. A worker thread can do all three; when your runtime cannot, set the line to
+  // false and say why beside it: that check is then skipped, and its name says so.
   supports: {
-    // Units share the engine's thread: a task that never yields cannot be interrupted.
-    killBusyLoop: false,
-    // process.exit in a task would end the engine itself, not one unit.
-    processExit: false,
-    // What a task prints goes to the engine's own output, not to spec.output.
-    captureOutput: false,
+    // worker.terminate() stops even a task in a loop that never yields.
+    killBusyLoop: true,
+    // process.exit in a task ends its own thread only, a death seen through \`exited\`.
+    processExit: true,
+    // The worker's stdout and stderr are piped to spec.output.
+    captureOutput: true,
   },
 });
 `;
