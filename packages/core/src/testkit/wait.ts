@@ -1,3 +1,5 @@
+import { TIMED_OUT, withinMs } from '../unit-kit/wait.js';
+
 /**
  * Every wait of the conformance suite goes through here, bounded and with a sentence that says what it
  * waited for: a check that times out names the promise the strategy broke, not the test runner's timeout.
@@ -18,16 +20,9 @@ export class WaitTimeout extends Error {
  * 3 s", which `duration(ms)` helps to say). A rejection passes through unchanged.
  */
 export async function waitFor<T>(promise: PromiseLike<T>, ms: number, message: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new WaitTimeout(message)), ms);
-    timer.unref();
-  });
-  try {
-    return await Promise.race([promise, late]);
-  } finally {
-    clearTimeout(timer);
-  }
+  const settled = await withinMs(promise, ms);
+  if (settled === TIMED_OUT) throw new WaitTimeout(message);
+  return settled;
 }
 
 /** Check `condition` every `everyMs` until it holds; fail after `ms` with `message`. */
