@@ -1,6 +1,7 @@
 // Signals mid-run, on every strategy and with a workload service running: SIGINT, SIGTERM and SIGHUP stop
 // every unit, engine and service, keep the partial report and end concur within two seconds; SIGKILL of
 // concur itself leaves nothing behind either — even an engine whose event loop a task blocks for good.
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { validateReport } from '@concur/core';
@@ -98,11 +99,17 @@ describe.each([
 describe('a signal while a task blocks the engine for good (endless loop on the async strategy)', () => {
   it('still exits within 2 s with the partial report and no process left', async () => {
     const reportFile = join(cwd.path, 'blocked.json');
-    const concur = startConcur([...blockedAsyncRun, '--json', reportFile], { cwd: cwd.path });
+    const spinning = join(cwd.path, 'spinning');
+    const concur = startConcur([...blockedAsyncRun, '--json', reportFile], {
+      cwd: cwd.path,
+      env: { CONCUR_TEST_SPIN_MARK: spinning },
+    });
     const tree = recordTree(concur);
     await concur.waitForStderr(/async ×1 run 1 …/);
-    // Item 0 is done and item 1 spins: give the engine time to get there.
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    // Item 0 is done and item 1 spins: the task says so in a file just before it blocks the engine for good.
+    const deadline = Date.now() + 20_000;
+    while (!existsSync(spinning) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    expect(existsSync(spinning), 'the task never reached its endless loop').toBe(true);
     expect(tree.seen.size).toBeGreaterThanOrEqual(1);
 
     const sentAt = Date.now();

@@ -14,7 +14,7 @@ import { InputError } from '../errors.js';
 import { checkPositiveInteger, checkTimeout } from './check-options.js';
 import { DeadlineQueue } from './deadline-queue.js';
 import { LiveRun } from './live-state.js';
-import { LoopDelay } from './loop-delay.js';
+import { LoopDelay } from '../unit-kit/loop-delay.js';
 import { OutputLog } from './output-log.js';
 import type { RunRecord } from './run-record.js';
 import { startSampler } from './sampler.js';
