@@ -292,13 +292,11 @@ function fewRunsNote(
   beforeLabel: string,
   afterLabel: string,
 ): string | undefined {
-  const single = [
-    [before, beforeLabel],
-    [after, afterLabel],
-  ].filter(([group]) => (group as Group).walls.length < 2);
-  if (single.length === 0) return undefined;
-  if (single.length === 2) return '1 run each';
-  return `1 run in ${single[0]?.[1] as string}`;
+  const single = [before.walls.length < 2, after.walls.length < 2];
+  if (single[0] && single[1]) return '1 run each';
+  if (single[0]) return `1 run in ${beforeLabel}`;
+  if (single[1]) return `1 run in ${afterLabel}`;
+  return undefined;
 }
 
 function wallSummary(walls: readonly number[]): WallSummary {
