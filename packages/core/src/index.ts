@@ -65,8 +65,11 @@ export type { ReportInput } from './report/build.js';
 // Reports: one versioned JSON document; Markdown and CSV views; atomic writes.
 export { buildReport, describeMachine } from './report/build.js';
 export { reportToCsv } from './report/csv.js';
+export type { DiffLabels, DiffRow, DiffSide, DiffWarning, ReportDiff, UnmatchedRow } from './report/diff.js';
+export { DIFF_SCHEMA, DIFF_VERSION, DRIFT_NOTE, diffReports } from './report/diff.js';
 export { formatBytes, formatDuration, formatPercent, formatRatio } from './report/format.js';
 export { reportToMarkdown } from './report/markdown.js';
+export { validateReportDiff } from './report/read-diff.js';
 export { validateReport } from './report/read-report.js';
 export { recommend } from './report/recommend.js';
 export { summarize } from './report/summarize.js';

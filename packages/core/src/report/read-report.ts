@@ -20,6 +20,7 @@ import {
   record,
   string,
 } from './check.js';
+import { validateReportDiff } from './read-diff.js';
 import { checkRunRecord } from './read-run.js';
 import { checkStrategySummary, checkVerdictLine } from './read-summary.js';
 import {
@@ -41,6 +42,7 @@ export function validateReport(json: unknown): Report {
     fail('report.version', `${REPORT_VERSION} (the report version this concur reads)`, o.version);
   const services = optional(o.services, 'report.services', (v, p) => array(v, p, checkService));
   const recommendation = optional(o.recommendation, 'report.recommendation', string);
+  const against = optional(o.against, 'report.against', validateReportDiff);
   return {
     schema: REPORT_SCHEMA,
     version: REPORT_VERSION,
@@ -55,10 +57,11 @@ export function validateReport(json: unknown): Report {
     verdict: array(o.verdict, 'report.verdict', checkVerdictLine),
     ...(recommendation !== undefined && { recommendation }),
     cancelled: boolean(o.cancelled, 'report.cancelled'),
+    ...(against !== undefined && { against }),
   };
 }
 
-function checkMachine(value: Json, path: string): Machine {
+export function checkMachine(value: Json, path: string): Machine {
   const o = object(value, path);
   return {
     cpus: integer(o.cpus, `${path}.cpus`),
@@ -84,7 +87,7 @@ function checkWorkload(value: Json, path: string): WorkloadInfo {
   };
 }
 
-function checkParamValue(value: Json, path: string): ParamValue {
+export function checkParamValue(value: Json, path: string): ParamValue {
   if (typeof value === 'string' || typeof value === 'boolean') return value;
   return number(value, path);
 }

@@ -38,7 +38,7 @@ export function checkStrategySummary(value: Json, path: string): StrategySummary
   };
 }
 
-function checkWall(value: Json, path: string): WallSummary {
+export function checkWall(value: Json, path: string): WallSummary {
   const o = object(value, path);
   return {
     median: numberOrNaN(o.median, `${path}.median`),
@@ -57,7 +57,7 @@ function checkInterval(value: Json, path: string): [number, number] {
   return [bounds[0] as number, bounds[1] as number];
 }
 
-function checkUncertain(value: Json, path: string): Uncertain {
+export function checkUncertain(value: Json, path: string): Uncertain {
   const o = object(value, path);
   return {
     value: number(o.value, `${path}.value`),

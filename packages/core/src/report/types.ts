@@ -6,6 +6,7 @@ import type { Traits } from '../contract/strategy.js';
 import type { TaskKind } from '../contract/task.js';
 import type { Params } from '../contract/workload.js';
 import type { RunRecord } from '../engine/run-record.js';
+import type { ReportDiff } from './diff.js';
 
 /** What `schema` always says, so a reader can tell a concur report from any other JSON. */
 export const REPORT_SCHEMA = 'concur.report';
@@ -170,4 +171,6 @@ export interface Report {
   readonly recommendation?: string;
   /** True when the comparison was stopped before it finished; what was measured is kept. */
   readonly cancelled: boolean;
+  /** With `concur run --against FILE`: this comparison set against that saved report (`diffReports`). */
+  readonly against?: ReportDiff;
 }

@@ -13,6 +13,7 @@ import {
   DEFAULT_WORKLOAD,
 } from '../session/default-request.js';
 import { dashboardCommand } from './commands/dashboard.js';
+import { type DiffFlags, diffCommand } from './commands/diff.js';
 import { listCommand } from './commands/list.js';
 import { addNewStrategyCommand } from './commands/new-strategy.js';
 import { runCommand } from './commands/run.js';
@@ -20,7 +21,7 @@ import type { RunFlags } from './commands/run-flags.js';
 import type { CliContext } from './context.js';
 import { collect } from './parse-flags.js';
 
-export const COMMAND_NAMES = ['run', 'list', 'new-strategy'] as const;
+export const COMMAND_NAMES = ['run', 'diff', 'list', 'new-strategy'] as const;
 
 /** The program; `setExitCode` receives what the command that ran returns. */
 export function buildProgram(ctx: CliContext, setExitCode: (code: number) => void): Command {
@@ -80,8 +81,21 @@ export function buildProgram(ctx: CliContext, setExitCode: (code: number) => voi
     .option('--markdown <file>', 'write the report as Markdown ("-": to stdout)')
     .option('--csv <file>', 'write the summary as CSV ("-": to stdout)')
     .addOption(new Option('--no-baseline', 'skip the sequential baseline (then no speedups)'))
+    .option('--against <file>', 'then set each row against the same row of a saved report (a --json file)')
     .action(async (workload: string | undefined, flags: RunFlags) => {
       setExitCode(await runCommand(workload, flags, ctx));
+    });
+
+  program
+    .command('diff')
+    .description(
+      'set two saved reports against each other, row by row: before and after, within the noise or not',
+    )
+    .argument('<before>', 'the earlier report (a file written by concur run --json)')
+    .argument('<after>', 'the later report')
+    .option('--json <file>', 'write the diff as JSON ("-": to stdout, and nothing else there)')
+    .action(async (before: string, after: string, flags: DiffFlags) => {
+      setExitCode(await diffCommand(before, after, flags, ctx));
     });
 
   program

@@ -1,5 +1,6 @@
 import { BASELINE_NAME, type Report } from '@concur/core';
 import { Box, Text } from 'ink';
+import { BeforeAfter } from './BeforeAfter.js';
 import { ComparisonTable } from './ComparisonTable.js';
 import { ScrollView } from './ScrollView.js';
 import { SweepChart } from './SweepChart.js';
@@ -87,6 +88,7 @@ export function ResultsScreen({
       )}
       <Heading>Verdict</Heading>
       <VerdictLines verdict={report.verdict} />
+      {report.against ? <BeforeAfter diff={report.against} order={order} width={columns} /> : null}
       {ran ? (
         <>
           <Heading>Traits</Heading>

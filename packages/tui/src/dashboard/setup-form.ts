@@ -97,6 +97,7 @@ export function formToRequest(
       exports: initial.exports ?? {},
       // `concur run --no-baseline` in a terminal: the form has no field for it, so carry it through.
       ...(initial.baseline === undefined ? {} : { baseline: initial.baseline }),
+      ...(initial.against === undefined ? {} : { against: initial.against }),
     },
   };
 }

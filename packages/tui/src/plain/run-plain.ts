@@ -1,6 +1,7 @@
 /**
  * A comparison for a pipe, a log or CI: progress lines on stderr, then the table, verdict and
- * recommendation on stdout (or the report itself with `--json -`, and then nothing else on stdout).
+ * recommendation on stdout (or the report itself with `--json -`, and then nothing else on stdout), and with
+ * `--against` the before and after.
  */
 import { type Catalog, type Report, renderReport } from '@concur/core';
 import { painter, wantsColour } from '../cli/colour.js';
@@ -10,6 +11,7 @@ import { executeIn } from '../session/execute-comparison.js';
 import { STDOUT_TARGET, targetsOf } from '../session/exports.js';
 import { SIGNAL_EXIT, trapTermination } from '../session/signals.js';
 import type { ComparisonRequest } from '../session/types.js';
+import { diffText } from './diff-text.js';
 import { ProgressLines } from './progress-lines.js';
 import { comparisonText } from './table.js';
 
@@ -34,7 +36,9 @@ export async function runPlain(
     for (const [format] of toStdout) ctx.stdout.write(renderReport(report, format));
     // Standard output holds the report when asked for; the table then goes where the progress went.
     const tableStream = toStdout.length > 0 ? ctx.stderr : ctx.stdout;
-    tableStream.write(`\n${comparisonText(report, painter(wantsColour(tableStream, ctx.env)))}`);
+    const paint = painter(wantsColour(tableStream, ctx.env));
+    tableStream.write(`\n${comparisonText(report, paint)}`);
+    if (report.against) tableStream.write(`\n${diffText(report.against, paint)}`);
     const signal = termination.received();
     if (signal) return SIGNAL_EXIT[signal];
     return itemsFailed(report) ? EXIT.itemsFailed : EXIT.ok;

@@ -1,12 +1,13 @@
 /**
  * One comparison from request to report: check every input first (params, strategies, options, export
- * paths), run it, derive the report, and write the files asked for — also when it was cancelled, so what
- * was measured is kept.
+ * paths), run it, derive the report (set against a saved one with `--against`), and write the files asked
+ * for — also when it was cancelled, so what was measured is kept.
  */
 import {
   type Catalog,
   compare,
   comparisonToReport,
+  diffReports,
   InputError,
   type LoadedStrategy,
   pickStrategies,
@@ -15,6 +16,9 @@ import {
 } from '@concur/core';
 import { checkExportTargets, writeExports } from './exports.js';
 import type { ComparisonRequest, ExecuteComparison, ExecuteOptions } from './types.js';
+
+/** How a diff names the comparison just run, against the saved report's file name. */
+export const THIS_RUN = 'this run';
 
 export const executeComparison: ExecuteComparison = async (request, options) =>
   executeIn(process.cwd(), request, options);
@@ -43,12 +47,19 @@ export async function executeIn(
     ...(signal ? { signal } : {}),
     ...(onEvent ? { onEvent } : {}),
   });
-  const report = comparisonToReport(comparison, {
+  const measured = comparisonToReport(comparison, {
     strategies,
     runs: request.runs,
     warmup: request.warmup,
     strategyOptions: request.strategyOptions,
   });
+  const { against } = request;
+  const report = against
+    ? {
+        ...measured,
+        against: diffReports(against.report, measured, { before: against.label, after: THIS_RUN }),
+      }
+    : measured;
   await writeExports(report, request.exports, cwd);
   return report;
 }

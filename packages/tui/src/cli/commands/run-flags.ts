@@ -26,6 +26,7 @@ export interface RunFlags {
   readonly csv?: string;
   /** `--no-baseline` sets it false. */
   readonly baseline: boolean;
+  readonly against?: string;
 }
 
 /** Everything the flags say apart from the workload, checked without touching the disk. */

@@ -5,6 +5,7 @@ import { STDOUT_TARGET } from '../../session/exports.js';
 import { builtins } from '../builtins.js';
 import type { CliContext } from '../context.js';
 import { isInteractive } from '../interactive.js';
+import { readSavedReport } from '../saved-report.js';
 import { openDashboard } from './dashboard.js';
 import { chooseWorkload, parseRunFlags, type RunFlags } from './run-flags.js';
 
@@ -15,8 +16,17 @@ export async function runCommand(
 ): Promise<number> {
   // Flags first: a typo in one should not wait for every plugin to load.
   const settings = parseRunFlags(flags);
+  // A saved report that cannot be read should stop concur before it measures anything, too.
+  const against =
+    flags.against === undefined
+      ? undefined
+      : await readSavedReport(flags.against, ctx.cwd, `--against ${flags.against}`);
   const catalog = await discover({ cwd: ctx.cwd, builtins: builtins() });
-  const request = { ...settings, workload: await chooseWorkload(name, flags, catalog, ctx.cwd) };
+  const request = {
+    ...settings,
+    workload: await chooseWorkload(name, flags, catalog, ctx.cwd),
+    ...(against ? { against } : {}),
+  };
   // `--json -` claims standard output for the report, so the dashboard cannot draw there.
   const reportToStdout = Object.values(request.exports).includes(STDOUT_TARGET);
   if (isInteractive(ctx.stdout, ctx.env) && !reportToStdout) {

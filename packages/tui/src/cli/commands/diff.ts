@@ -1,0 +1,46 @@
+/** `concur diff BEFORE AFTER`: two saved reports set against each other, row by row, without running anything. */
+
+import { stat } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { diffReports, InputError, writeFileAtomic } from '@concur/core';
+import { diffText } from '../../plain/diff-text.js';
+import { STDOUT_TARGET } from '../../session/exports.js';
+import { painter, wantsColour } from '../colour.js';
+import type { CliContext } from '../context.js';
+import { EXIT } from '../errors.js';
+import { readSavedReport } from '../saved-report.js';
+
+export interface DiffFlags {
+  /** Write the diff as JSON ("-": to stdout, and nothing else there). */
+  readonly json?: string;
+}
+
+export async function diffCommand(
+  beforeFile: string,
+  afterFile: string,
+  flags: DiffFlags,
+  ctx: CliContext,
+): Promise<number> {
+  if (flags.json !== undefined) await checkTarget(flags.json, ctx.cwd);
+  const before = await readSavedReport(beforeFile, ctx.cwd);
+  const after = await readSavedReport(afterFile, ctx.cwd);
+  const diff = diffReports(before.report, after.report, { before: before.label, after: after.label });
+  const json = `${JSON.stringify(diff, null, 2)}\n`;
+  if (flags.json === STDOUT_TARGET) ctx.stdout.write(json);
+  else if (flags.json !== undefined) await writeFileAtomic(resolve(ctx.cwd, flags.json), json);
+  // Standard output holds the JSON when asked for; the text then goes to stderr.
+  const textStream = flags.json === STDOUT_TARGET ? ctx.stderr : ctx.stdout;
+  textStream.write(diffText(diff, painter(wantsColour(textStream, ctx.env))));
+  return EXIT.ok;
+}
+
+async function checkTarget(path: string, cwd: string): Promise<void> {
+  if (path === STDOUT_TARGET) return;
+  if (path.trim() === '') throw new InputError('--json needs a file path (or "-" for standard output)');
+  const folder = dirname(resolve(cwd, path));
+  const info = await stat(folder).catch(() => undefined);
+  if (!info?.isDirectory())
+    throw new InputError(
+      `--json ${path}: the folder ${folder} does not exist; create it or choose another path`,
+    );
+}
