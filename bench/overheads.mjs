@@ -4,7 +4,7 @@ import { execFile, fork } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { runStrategy } from '@concur/core';
+import { runStrategy } from '@concur/core/orchestrate';
 import pLimit from 'p-limit';
 import { Piscina } from 'piscina';
 import Tinypool from 'tinypool';

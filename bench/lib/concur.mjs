@@ -2,7 +2,7 @@
 // process of its own), the built-in strategies and workloads, and the loopback server in its own process.
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { compare, comparisonToReport, startServices } from '@concur/core';
+import { compare, comparisonToReport, startServices } from '@concur/core/orchestrate';
 import asyncStrategy from '@concur/strategy-async';
 import processStrategy from '@concur/strategy-process';
 import threadStrategy from '@concur/strategy-thread';

@@ -4,10 +4,17 @@
 //
 //   npx turbo run build --filter=concur-strategy-piscina... && node examples/strategy-piscina/bench/race.mjs
 import { cpus } from 'node:os';
-import { median, runStrategy } from '@concur/core';
+import { runStrategy } from '@concur/core/orchestrate';
 import { fixtureTasks } from '@concur/core/testkit';
 import thread from '@concur/strategy-thread';
 import piscina from '../dist/index.js';
+
+/** The middle of the finite values (the mean of the two middle ones for an even count). */
+function median(values) {
+  const xs = values.filter(Number.isFinite).sort((a, b) => a - b);
+  const mid = xs.length >> 1;
+  return xs.length % 2 === 1 ? xs[mid] : (xs[mid - 1] + xs[mid]) / 2;
+}
 
 const RUNS = Number(process.env.RUNS ?? 7);
 const concurrency = Math.max(2, cpus().length);

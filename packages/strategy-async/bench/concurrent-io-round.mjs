@@ -7,7 +7,7 @@
 // Prints one JSON line. Run with --expose-gc.
 
 import { performance } from 'node:perf_hooks';
-import { runStrategy } from '@concur/core';
+import { runStrategy } from '@concur/core/orchestrate';
 import pLimit from 'p-limit';
 import strategy from '../dist/index.js';
 import { dispatch, spawnSlots, taskUrl } from './shared.mjs';

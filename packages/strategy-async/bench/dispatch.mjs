@@ -2,7 +2,7 @@
 // async slots driven by a minimal dispatch loop (the strategy's own cost), and through p-limit, interleaved
 // round by round (A B C A B C …) so that all see the same machine load.
 import { performance } from 'node:perf_hooks';
-import { runStrategy } from '@concur/core';
+import { runStrategy } from '@concur/core/orchestrate';
 import pLimit from 'p-limit';
 import strategy from '../dist/index.js';
 import { dispatch, median, spawnSlots, taskUrl } from './shared.mjs';

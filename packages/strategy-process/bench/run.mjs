@@ -5,7 +5,8 @@ import { fork } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { ProgressCell, runBaseline, runStrategy } from '@concur/core';
+import { ProgressCell } from '@concur/core';
+import { runBaseline, runStrategy } from '@concur/core/orchestrate';
 import Tinypool from 'tinypool';
 import strategy from '../dist/index.js';
 

@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
-import { runBaseline, runStrategy } from '@concur/core';
+import { runBaseline, runStrategy } from '@concur/core/orchestrate';
 import { makeSpec } from '@concur/core/testkit';
 import { Piscina } from 'piscina';
 import strategy from '../dist/index.js';

@@ -3,7 +3,7 @@
 // concur itself leaves nothing behind either — even an engine whose event loop a task blocks for good.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { validateReport } from '@concur/core';
+import { validateReport } from '@concur/core/orchestrate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { descendantsOf, type Running, startConcur, tempCwd } from './fixtures/cli/run-concur.js';
 import { FAULTS, stillAlive } from './fixtures/faults/fault-run.js';

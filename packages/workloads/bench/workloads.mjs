@@ -3,7 +3,7 @@
 // contender, never lone absolute times. Run after a build: `npm run bench -w @concur/workloads`.
 // The strategies resolve from the workspace root; they are not dependencies of this package.
 import { cpus } from 'node:os';
-import { runBaseline, runStrategy, startServices } from '@concur/core';
+import { runBaseline, runStrategy, startServices } from '@concur/core/orchestrate';
 import asyncStrategy from '@concur/strategy-async';
 import processStrategy from '@concur/strategy-process';
 import threadStrategy from '@concur/strategy-thread';

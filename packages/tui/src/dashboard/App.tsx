@@ -1,5 +1,6 @@
 import { relative } from 'node:path';
-import type { Catalog, Report } from '@concur/core';
+import type { Report } from '@concur/core';
+import type { Catalog } from '@concur/core/orchestrate';
 import { Box, Text, useApp } from 'ink';
 import { useEffect, useRef, useState } from 'react';
 import type { ComparisonRequest, ExecuteComparison } from '../session/types.js';

@@ -1,11 +1,5 @@
-import {
-  BASELINE_NAME,
-  formatBytes,
-  formatDuration,
-  formatPercent,
-  formatRatio,
-  type StrategySummary,
-} from '@concur/core';
+import { BASELINE_NAME, type StrategySummary } from '@concur/core';
+import { formatBytes, formatDuration, formatPercent, formatRatio } from '@concur/core/orchestrate';
 import { Box, Text } from 'ink';
 import { strategyColour } from './palette.js';
 

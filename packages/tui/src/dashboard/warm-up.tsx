@@ -7,7 +7,7 @@
  */
 
 import { PassThrough, Writable } from 'node:stream';
-import type { LiveSnapshot, PlannedRun } from '@concur/core';
+import type { LiveSnapshot, PlannedRun } from '@concur/core/orchestrate';
 import { render } from 'ink';
 import { LiveScreen } from './LiveScreen.js';
 import { LiveBoard } from './live-board.js';

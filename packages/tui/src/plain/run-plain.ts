@@ -2,7 +2,9 @@
  * A comparison for a pipe, a log or CI: progress lines on stderr, then the table, verdict and
  * recommendation on stdout (or the report itself with `--json -`, and then nothing else on stdout).
  */
-import { type Catalog, type Report, renderReport } from '@concur/core';
+
+import type { Report } from '@concur/core';
+import { type Catalog, renderReport } from '@concur/core/orchestrate';
 import { painter, wantsColour } from '../cli/colour.js';
 import type { CliContext } from '../cli/context.js';
 import { EXIT } from '../cli/errors.js';

@@ -2,14 +2,9 @@
  * The comparison as plain text: a table with a row per strategy and concurrency, warnings, the verdict
  * lines and the recommendation. What `concur run` prints to stdout when no one watches a dashboard.
  */
-import {
-  formatBytes,
-  formatDuration,
-  formatPercent,
-  formatRatio,
-  type Report,
-  type StrategySummary,
-} from '@concur/core';
+
+import type { Report, StrategySummary } from '@concur/core';
+import { formatBytes, formatDuration, formatPercent, formatRatio } from '@concur/core/orchestrate';
 import type { Paint } from '../cli/colour.js';
 import { textTable } from './text-table.js';
 
