@@ -31,6 +31,7 @@ it('gives task, workload and strategy authors the contract, and no machinery of 
 it('gives the command line discovery, comparisons, the engine and the reports', () => {
   expect(names(orchestrate)).toEqual(
     [
+      'COMPARISON_COLUMNS',
       'baselineStrategy',
       'compare',
       'comparisonToReport',
@@ -39,8 +40,6 @@ it('gives the command line discovery, comparisons, the engine and the reports', 
       'discover',
       'formatBytes',
       'formatDuration',
-      'formatPercent',
-      'formatRatio',
       'pickStrategies',
       'pickWorkload',
       'renderReport',

@@ -20,7 +20,9 @@ export { baselineStrategy, runBaseline } from '../engine/baseline.js';
 export type { LiveSnapshot, LiveUnit } from '../engine/live-state.js';
 export { runStrategy } from '../engine/run-strategy.js';
 // Reports: reading one back, its text views, atomic writes, and the figures as people read them.
-export { formatBytes, formatDuration, formatPercent, formatRatio } from '../report/format.js';
+export type { ComparisonColumn } from '../report/comparison-columns.js';
+export { COMPARISON_COLUMNS } from '../report/comparison-columns.js';
+export { formatBytes, formatDuration } from '../report/format.js';
 export { validateReport } from '../report/read-report.js';
 export type { ReportFormat } from '../report/write.js';
 export { renderReport, writeReport } from '../report/write.js';
