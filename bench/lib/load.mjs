@@ -37,7 +37,11 @@ export async function loadConcur(dir, { label, from = join(dir, 'package.json') 
     label: label ?? dir,
     /** What a probe in another process needs to load the same concur. */
     source: { dir, from },
-    core: await import(url('@concur/core')),
+    // Orchestration (compare, runStrategy…) moved behind a subpath; an older checkout has it all in the main entry.
+    core: {
+      ...(await import(url('@concur/core'))),
+      ...(await importIfThere(require, '@concur/core/orchestrate')),
+    },
     workloads: await import(url('@concur/workloads')),
     strategies,
   };
@@ -45,3 +49,12 @@ export async function loadConcur(dir, { label, from = join(dir, 'package.json') 
 
 /** This tree: the bench workspace's own dependencies resolve it. */
 export const CURRENT_SOURCE = { dir: REPO_DIR, from: join(BENCH_DIR, 'package.json') };
+
+/** A module of the checkout, or nothing where that checkout does not have it. */
+async function importIfThere(require, name) {
+  try {
+    return await import(pathToFileURL(require.resolve(name)).href);
+  } catch {
+    return {};
+  }
+}

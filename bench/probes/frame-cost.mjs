@@ -30,7 +30,7 @@ const element = (frame) =>
     key: 'live',
     board,
     workload: { name: 'cpu-sum', kind: 'cpu' },
-    models: { process: 'process', thread: 'thread', async: 'async', piscina: 'thread' },
+    traits: {}, // no stall in this made-up run, so no hint to look up
     rows: 40,
     columns: 120,
     stopping: false,

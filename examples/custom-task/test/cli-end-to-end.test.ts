@@ -5,7 +5,8 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
-import { type Report, validateReport } from '@concur/core';
+import type { Report } from '@concur/core';
+import { validateReport } from '@concur/core/orchestrate';
 import { expect, it } from 'vitest';
 import { inputsFile, taskFile } from '../src/index.js';
 

@@ -10,8 +10,8 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
-const coreIndex = pathToFileURL(createRequire(import.meta.url).resolve('@concur/core'));
-const customWorkloadModule = coreIndex.href;
+const orchestrateEntry = pathToFileURL(createRequire(import.meta.url).resolve('@concur/core/orchestrate'));
+const customWorkloadModule = orchestrateEntry.href;
 const [major = 0, minor = 0] = process.versions.node.split('.').map(Number);
 const stripsTypesByDefault = major > 23 || (major === 23 && minor >= 6);
 

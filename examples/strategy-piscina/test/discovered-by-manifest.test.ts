@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { discover } from '@concur/core';
+import { discover } from '@concur/core/orchestrate';
 import { expect, it } from 'vitest';
 
 const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));

@@ -1,4 +1,4 @@
-import { runStrategy } from '@concur/core';
+import { runStrategy } from '@concur/core/orchestrate';
 import thread from '@concur/strategy-thread';
 import { expect, it } from 'vitest';
 import piscina from '../src/index.js';

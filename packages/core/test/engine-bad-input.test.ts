@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
-import { InputError, runStrategy } from '../src/index.js';
+import { InputError } from '../src/index.js';
+import { runStrategy } from '../src/orchestrate/index.js';
 import { fixtureTasks, inline } from './fixtures/engine.js';
 
 const run = (overrides: Record<string, unknown>) =>

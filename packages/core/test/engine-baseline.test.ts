@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { runBaseline } from '../src/index.js';
+import { runBaseline } from '../src/orchestrate/index.js';
 import { fixtureTasks, maxOverlap } from './fixtures/engine.js';
 
 it('runs items one at a time in this process and returns their values', async () => {

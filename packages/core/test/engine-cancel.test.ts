@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { runStrategy } from '../src/index.js';
+import { runStrategy } from '../src/orchestrate/index.js';
 import { fixtureTasks, inline } from './fixtures/engine.js';
 
 it('stops every unit when the signal aborts and keeps what was measured', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runStrategy } from '../src/index.js';
+import { runStrategy } from '../src/orchestrate/index.js';
 import { fixtureTasks, inline, maxOverlap } from './fixtures/engine.js';
 
 type Span = { start: number; end: number };

@@ -1,5 +1,7 @@
 import { expect, it } from 'vitest';
-import { LiveRun, type LiveSnapshot, ProgressCell, runStrategy } from '../src/index.js';
+import { LiveRun } from '../src/engine/live-state.js';
+import { ProgressCell } from '../src/index.js';
+import { type LiveSnapshot, runStrategy } from '../src/orchestrate/index.js';
 import { fixtureTasks, inline } from './fixtures/engine.js';
 
 it('lets a renderer see units busy and their progress while the run goes on', async () => {

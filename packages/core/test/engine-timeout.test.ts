@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { runStrategy } from '../src/index.js';
+import { runStrategy } from '../src/orchestrate/index.js';
 import { hangOn, inline } from './fixtures/engine.js';
 
 it('fails an item that outlives its timeout, kills and replaces its unit, and finishes the run', async () => {

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { runStrategy } from '../src/index.js';
+import { runStrategy } from '../src/orchestrate/index.js';
 import { fixtureTasks, inline } from './fixtures/engine.js';
 
 it('fails the item of a unit that dies, starts a replacement, and finishes the rest', async () => {

@@ -1,6 +1,7 @@
 // A failure with `unitGone: true` says the unit ended with it: the engine must hand that unit nothing more.
 import { expect, it } from 'vitest';
-import { defineStrategy, type Outcome, runStrategy, type Strategy, type Unit } from '../src/index.js';
+import { defineStrategy, type Outcome, type Strategy, type Unit } from '../src/index.js';
+import { runStrategy } from '../src/orchestrate/index.js';
 
 interface Delivery {
   readonly unit: string;

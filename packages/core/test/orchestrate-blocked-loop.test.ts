@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
-import { type CompareEvent, compare, defineWorkload, type LiveSnapshot } from '../src/index.js';
+import { defineWorkload } from '../src/index.js';
+import { type CompareEvent, compare, type LiveSnapshot } from '../src/orchestrate/index.js';
 
 it('keeps sending snapshots with progress while a task blocks the engine’s loop, and says for how long', async () => {
   const workload = defineWorkload({

@@ -2,13 +2,9 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  type CompareEvent,
-  compare,
-  defineWorkload,
-  type Strategy,
-  type StrategyChoice,
-} from '../src/index.js';
+import { defineWorkload, type Strategy } from '../src/index.js';
+import type { StrategyChoice } from '../src/orchestrate/compare.js';
+import { type CompareEvent, compare } from '../src/orchestrate/index.js';
 import { fixtureTasks } from '../src/testkit/index.js';
 
 const inProcessUrl = new URL('./fixtures/strategies/in-process.mjs', import.meta.url).href;

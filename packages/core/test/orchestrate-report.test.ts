@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
-import { compare, comparisonToReport, defineWorkload, type Strategy, validateReport } from '../src/index.js';
+import { defineWorkload, type Strategy } from '../src/index.js';
+import { compare, comparisonToReport, validateReport } from '../src/orchestrate/index.js';
 import { fixtureTasks } from '../src/testkit/index.js';
 
 const url = new URL('./fixtures/strategies/in-process.mjs', import.meta.url).href;

@@ -15,6 +15,18 @@ describe('reportToMarkdown', () => {
     expect(markdown).toContain('- **Service server:** CPU 15.0 ms');
   });
 
+  it('heads the comparison with the columns every view shares, figures aligned right, and explains them', () => {
+    expect(lines).toContain(
+      '| strategy | concurrency | wall (median ± σ) | speedup | efficiency | CPU | peak memory | p95 latency | failures |',
+    );
+    expect(lines).toContain('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+    expect(markdown).toContain(
+      'Speedup: baseline mean wall time / this mean wall time (± propagated σ). Efficiency: speedup / ' +
+        'min(concurrency, items, cores), the most speedup the cores could give; above 100% the work was not ' +
+        'bound by the cores. CPU: (user + system CPU time) / wall time; 100% is one core busy.',
+    );
+  });
+
   it('has one comparison row per strategy and concurrency', () => {
     expect(lines).toContain(
       '| baseline | 1 | 1.00 s ± 14.1 ms | 1.00 ± 0.00 | 100% | 100% | 50.0 MiB | 10.0 ms | 0 |',

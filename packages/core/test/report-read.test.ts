@@ -38,6 +38,15 @@ describe('validateReport rejects a broken document naming the path', () => {
     expect(() => validateReport(verdict)).toThrow('report.verdict[0].significant must be true or false');
   });
 
+  it('keeps a strategy’s inEngineLoop trait, and names one that is not a boolean', () => {
+    const json = reportJson();
+    json.traits[1].traits.inEngineLoop = true;
+    expect(validateReport(json).traits[1]?.traits.inEngineLoop).toBe(true);
+    expect(validateReport(reportJson()).traits[1]?.traits).not.toHaveProperty('inEngineLoop');
+    json.traits[1].traits.inEngineLoop = 'yes';
+    expect(() => validateReport(json)).toThrow('report.traits[1].traits.inEngineLoop must be true or false');
+  });
+
   it('names a param key that is not an identifier with brackets', () => {
     const json = reportJson();
     json.workload.params['chunk-size'] = null;

@@ -15,6 +15,7 @@ export default defineStrategy({
     unit: 'Coroutine (a promise chain)',
     memory: 'Shared (single thread)',
     parallel: false,
+    inEngineLoop: true,
     execution: 'Concurrency',
     bestFor: 'Highly concurrent I/O',
     pros: [

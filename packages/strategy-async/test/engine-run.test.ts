@@ -1,6 +1,6 @@
 // Through the engine itself, as a real run drives the strategy: a hung item times out, its slot is killed
 // and abandoned (and that is reported), and the run finishes on the remaining slots and a replacement.
-import { runStrategy } from '@concur/core';
+import { runStrategy } from '@concur/core/orchestrate';
 import { expect, it } from 'vitest';
 import strategy from '../src/index.js';
 import { fixture } from './fixture-url.js';

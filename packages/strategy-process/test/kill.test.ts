@@ -1,5 +1,5 @@
 // Forced ends: kill() after a timeout, SIGKILL for a task that ignores SIGTERM, and the engine's own timeout.
-import { runStrategy } from '@concur/core';
+import { runStrategy } from '@concur/core/orchestrate';
 import { fixtureTasks } from '@concur/core/testkit';
 import { expect, it } from 'vitest';
 import { fixture, loadStrategy, startUnit } from './load-strategy.js';

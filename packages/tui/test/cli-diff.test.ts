@@ -4,7 +4,8 @@
 // that is not a report is one line and exit status 2.
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type Report, type ReportDiff, validateReport, validateReportDiff } from '@concur/core';
+import type { Report } from '@concur/core';
+import { type ReportDiff, validateReport, validateReportDiff } from '@concur/core/orchestrate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Finished, runConcur, tempCwd } from './fixtures/cli/run-concur.js';
 

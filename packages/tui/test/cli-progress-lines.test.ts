@@ -1,6 +1,8 @@
 // Plain progress follows a steady clock, not the event rate: snapshots arrive ten times a second, a
 // progress line comes out at most once a second, and only while a run goes.
-import type { CompareEvent, LiveSnapshot, PlannedRun, RunRecord } from '@concur/core';
+
+import type { RunRecord } from '@concur/core';
+import type { CompareEvent, LiveSnapshot, PlannedRun } from '@concur/core/orchestrate';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { painter } from '../src/cli/colour.js';
 import { ProgressLines } from '../src/plain/progress-lines.js';

@@ -2,7 +2,7 @@
 // stdout, the report files asked for, and JSON that validates against the report schema.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { validateReport } from '@concur/core';
+import { validateReport } from '@concur/core/orchestrate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Finished, runConcur, tempCwd } from './fixtures/cli/run-concur.js';
 

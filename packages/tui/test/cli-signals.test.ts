@@ -2,7 +2,7 @@
 // exits with 128 + the signal's number, and none of the processes it started outlives it.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { validateReport } from '@concur/core';
+import { validateReport } from '@concur/core/orchestrate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { descendantsOf, isAlive, startConcur, tempCwd } from './fixtures/cli/run-concur.js';
 

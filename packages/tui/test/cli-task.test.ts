@@ -1,7 +1,7 @@
 // `concur run --task FILE`: a user's own task raced like a workload, with inputs from a JSON file or
 // --items N; a run whose items fail finishes with exit status 1.
 import { join } from 'node:path';
-import { validateReport } from '@concur/core';
+import { validateReport } from '@concur/core/orchestrate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES, runConcur, tempCwd } from './fixtures/cli/run-concur.js';
 

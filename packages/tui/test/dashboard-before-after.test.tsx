@@ -1,6 +1,7 @@
 // The results screen of `concur run --against`: the saved medians beside this run's as bars on one scale,
 // a line per row with its ratio and σ, the rows not compared, and the note on what the interval leaves out.
-import { diffReports, type Report } from '@concur/core';
+import type { Report } from '@concur/core';
+import { diffReports } from '@concur/core/orchestrate';
 import { cleanup, render } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ResultsScreen } from '../src/dashboard/ResultsScreen.js';

@@ -1,6 +1,7 @@
 import { cleanup, render } from 'ink-testing-library';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../src/dashboard/App.js';
+import { stallHint } from '../src/dashboard/LiveScreen.js';
 import {
   catalog,
   eventually,
@@ -9,20 +10,22 @@ import {
   record,
   scriptedExecute,
   snapshot,
+  TRAITS,
   tick,
   unit,
 } from './fixtures/dashboard/samples.js';
 
 afterEach(cleanup);
 
-async function startRun() {
+async function startRun(strategies = catalog()) {
   const script = scriptedExecute();
   const onExit = vi.fn();
-  const app = render(<App catalog={catalog()} execute={script.execute} onExit={onExit} />);
+  const app = render(<App catalog={strategies} execute={script.execute} onExit={onExit} />);
   await tick();
   app.stdin.write('\r');
-  await tick(10);
-  const plan = ['baseline', 'process', 'thread', 'async'].map((s) => planned(s));
+  // The run starts once the drawing is warm: events sent before then would reach no one.
+  await eventually(() => expect(script.signal()).toBeDefined());
+  const plan = ['baseline', ...strategies.strategies.map((s) => s.name)].map((s) => planned(s));
   script.emit({ type: 'plan', plan, items: 4 });
   script.emit({ type: 'run-start', planned: planned('baseline'), position: 0 });
   script.emit({
@@ -81,6 +84,32 @@ describe('the live screen', () => {
     await eventually(() => expect(run.frame()).not.toContain('blocked'));
   });
 
+  it('explains a blocked loop for a plugin whose traits put its units on the engine’s loop, whatever its name', async () => {
+    const base = catalog();
+    const [first] = base.strategies;
+    if (!first) throw new Error('the sample catalog has no strategy');
+    const fibers = {
+      ...first,
+      name: 'fibers',
+      strategy: {
+        ...first.strategy,
+        meta: { ...first.strategy.meta, name: 'fibers' },
+        model: 'green threads',
+        traits: { ...TRAITS.async, unit: 'Fiber', inEngineLoop: true } as typeof first.strategy.traits,
+      },
+    };
+    const run = await startRun({ ...base, strategies: [...base.strategies, fibers] });
+    await tick(200);
+    run.emit({ type: 'run-end', planned: planned('process'), record: record() });
+    run.emit({ type: 'run-start', planned: planned('fibers'), position: 4 });
+    run.emit({ type: 'snapshot', snapshot: snapshot({ strategy: 'fibers' }) });
+    await eventually(() => {
+      const text = run.frame().replace(/[│\s]+/g, ' ');
+      expect(text).toMatch(/engine event loop blocked for [\d.]+ m?s — a task is not yielding/);
+      expect(text).toContain('(expected for CPU-bound work on the fibers strategy)');
+    });
+  });
+
   it('quits on q: aborts the run, waits for it to stop, keeps the results so far, exits 0', async () => {
     const run = await startRun();
     run.app.stdin.write('q');
@@ -100,5 +129,23 @@ describe('the live screen', () => {
     run.app.stdin.write('\u0003');
     await eventually(() => expect(run.onExit).toHaveBeenCalledWith(130));
     expect(run.signal()?.aborted).toBe(true);
+  });
+});
+
+describe('stallHint', () => {
+  const inLoop = { ...TRAITS.async, inEngineLoop: true } as NonNullable<Parameters<typeof stallHint>[1]>;
+
+  it('expects a blocked loop for computing work on units that run on the engine’s loop', () => {
+    expect(stallHint('baseline', inLoop, 'cpu')).toBe('CPU-bound work on the baseline strategy');
+    expect(stallHint('my-loop', inLoop, 'mixed')).toBe('mixed work on the my-loop strategy');
+  });
+
+  it('expects none for I/O work, for units of their own, or for traits that do not say', () => {
+    expect(stallHint('my-loop', inLoop, 'io')).toBeNull();
+    expect(stallHint('pool', { ...inLoop, parallel: true }, 'cpu')).toBeNull();
+    expect(stallHint('async', { ...inLoop, inEngineLoop: false }, 'cpu')).toBeNull();
+    const { inEngineLoop: _, ...silent } = inLoop;
+    expect(stallHint('async', silent, 'cpu')).toBeNull();
+    expect(stallHint('gone', undefined, 'cpu')).toBeNull();
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { stalledFor } from '../src/dashboard/hooks/use-stall.js';
 import { LiveBoard } from '../src/dashboard/live-board.js';
+import { stalledFor } from '../src/dashboard/stall.js';
 import { snapshot } from './fixtures/dashboard/samples.js';
 
 const planned = { strategy: 'async', concurrency: 4, run: 1, warmup: false };

@@ -3,7 +3,7 @@
 import { spawn } from 'node:child_process';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { validateReport } from '@concur/core';
+import { validateReport } from '@concur/core/orchestrate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runConcur, startConcur, tempCwd } from './fixtures/cli/run-concur.js';
 import { FAULTS } from './fixtures/faults/fault-run.js';

@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { validateReport } from '@concur/core';
+import { validateReport } from '@concur/core/orchestrate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { descendantsOf, type Running, startConcur, tempCwd } from './fixtures/cli/run-concur.js';
 import { FAULTS, stillAlive } from './fixtures/faults/fault-run.js';

@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { validateReport } from '@concur/core';
+import { validateReport } from '@concur/core/orchestrate';
 import { spawn } from '@lydell/node-pty';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, descendantsOf, tempCwd } from './fixtures/cli/run-concur.js';

@@ -1,6 +1,7 @@
 // The workloads as concur runs them: services started by core in processes of their own, items run by the
 // engine's sequential baseline. Needs @concur/core's build (its service host is a child process).
-import { type Params, runBaseline, startServices, type Workload } from '@concur/core';
+import type { Params, Workload } from '@concur/core';
+import { runBaseline, startServices } from '@concur/core/orchestrate';
 import { describe, expect, it } from 'vitest';
 import { built } from './built.js';
 

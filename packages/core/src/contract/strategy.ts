@@ -124,6 +124,12 @@ export interface Traits {
   readonly bestFor: string;
   readonly pros: readonly string[];
   readonly cons: readonly string[];
+  /**
+   * Whether units run their tasks on the engine's own event loop (slots on one loop, the baseline's plain
+   * loop), as opposed to a thread or a process of their own. A task that does not yield then blocks the
+   * engine itself: the live screen says that is to be expected for such a strategy. Default false.
+   */
+  readonly inEngineLoop?: boolean;
 }
 
 export interface StrategyMeta {

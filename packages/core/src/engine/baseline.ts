@@ -21,6 +21,7 @@ export const baselineStrategy: Strategy = defineStrategy({
     bestFor: 'measuring the others against',
     pros: ['no start-up or messaging cost'],
     cons: ['one item at a time'],
+    inEngineLoop: true,
   },
   defaultConcurrency: () => 1,
   async spawn(spec) {

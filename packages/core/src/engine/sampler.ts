@@ -2,8 +2,9 @@
  * The live screen's figures while a run goes on: the engine's own event-loop delay, and each unit's CPU and
  * memory, asked of the units at a steady rate (never per item) and folded into the live state.
  */
-import type { LiveRun } from './live-state.js';
+
 import type { LoopDelay } from '../unit-kit/loop-delay.js';
+import type { LiveRun } from './live-state.js';
 import type { Slot } from './slots.js';
 
 /** Live rows get CPU and memory figures only up to this many units; beyond it sampling would cost more than it tells. */

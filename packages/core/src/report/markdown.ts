@@ -1,5 +1,6 @@
 /** The report as Markdown: what a person pastes into an issue or a pull request. */
-import { formatBytes, formatDuration, formatPercent, formatRatio, UNKNOWN } from './format.js';
+import { COMPARISON_COLUMNS } from './comparison-columns.js';
+import { formatBytes, formatDuration } from './format.js';
 import type { Report, StrategySummary, StrategyTraits } from './types.js';
 
 export function reportToMarkdown(report: Report): string {
@@ -44,32 +45,8 @@ function header(report: Report): string {
   return lines.join('\n');
 }
 
-const COLUMNS = [
-  'Strategy',
-  'Concurrency',
-  'Wall (median ± σ)',
-  'Speedup',
-  'Efficiency',
-  'CPU',
-  'Peak memory',
-  'p95 item latency',
-  'Failures',
-];
-
 function comparison(summary: readonly StrategySummary[]): string {
-  const rows = summary.map((row) => [
-    row.strategy,
-    String(row.concurrency),
-    row.wall.sd === null
-      ? formatDuration(row.wall.median)
-      : `${formatDuration(row.wall.median)} ± ${formatDuration(row.wall.sd)}`,
-    row.speedup ? formatRatio(row.speedup.value, row.speedup.uncertainty) : UNKNOWN,
-    formatPercent(row.efficiency),
-    formatPercent(row.cpuUtilisation),
-    formatBytes(row.peakRssBytes),
-    formatDuration(row.latencyMs.p95),
-    String(row.failures),
-  ]);
+  const rows = summary.map((row) => COMPARISON_COLUMNS.map((column) => column.cell(row)));
   const notes = summary.flatMap((row) => {
     const name = `${row.strategy} (concurrency ${row.concurrency})`;
     const found: string[] = [];
@@ -78,11 +55,12 @@ function comparison(summary: readonly StrategySummary[]): string {
     if (row.partial) found.push(`- ⚠ ${name}: every run was cut short; its figures cover unfinished runs`);
     return found;
   });
-  const table = markdownTable(COLUMNS, rows, [1, 3, 4, 5, 6, 7, 8]);
-  const footnote =
-    'Speedup: baseline mean wall time / this mean wall time (± propagated σ). Efficiency: speedup / ' +
-    'min(concurrency, items, cores), the most speedup the cores could give; above 100% the work was not ' +
-    'bound by the cores. CPU: (user + system CPU time) / wall time; 100% is one core busy.';
+  const table = markdownTable(
+    COMPARISON_COLUMNS.map((column) => column.title),
+    rows,
+    COMPARISON_COLUMNS.flatMap((column, index) => (column.align === 'right' ? [index] : [])),
+  );
+  const footnote = COMPARISON_COLUMNS.flatMap((column) => (column.note ? [column.note] : [])).join(' ');
   return ['## Comparison', table, footnote, ...(notes.length ? [notes.join('\n')] : [])].join('\n\n');
 }
 

@@ -117,6 +117,7 @@ function checkStrategyTraits(value: Json, path: string): StrategyTraits {
 
 function checkTraits(value: Json, path: string): Traits {
   const o = object(value, path);
+  const inEngineLoop = optional(o.inEngineLoop, `${path}.inEngineLoop`, boolean);
   return {
     unit: string(o.unit, `${path}.unit`),
     memory: string(o.memory, `${path}.memory`),
@@ -125,6 +126,7 @@ function checkTraits(value: Json, path: string): Traits {
     bestFor: string(o.bestFor, `${path}.bestFor`),
     pros: array(o.pros, `${path}.pros`, string),
     cons: array(o.cons, `${path}.cons`, string),
+    ...(inEngineLoop !== undefined && { inEngineLoop }),
   };
 }
 

@@ -3,7 +3,7 @@
  * dependencies without importing them. Discovery imports and checks them like any other plugin, so the
  * command never depends on a plugin by name in code.
  */
-import type { DiscoverOptions } from '@concur/core';
+import type { DiscoverOptions } from '@concur/core/orchestrate';
 
 const STRATEGY_PACKAGES = ['@concur/strategy-process', '@concur/strategy-thread', '@concur/strategy-async'];
 const WORKLOAD_PACKAGES = ['@concur/workloads'];

@@ -2,7 +2,8 @@
  * Turn the strings a user typed into checked values. Every mistake is an InputError naming the flag, what
  * it expects and what it got, so the command can print it as one line and exit with status 2.
  */
-import { InputError, splitParamFlag } from '@concur/core';
+import { InputError } from '@concur/core';
+import { splitParamFlag } from '@concur/core/orchestrate';
 
 const UNIT_MS: Readonly<Record<string, number>> = { ms: 1, s: 1000, m: 60_000, min: 60_000, h: 3_600_000 };
 

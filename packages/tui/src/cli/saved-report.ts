@@ -5,7 +5,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { DIFF_SCHEMA, InputError, REPORT_SCHEMA, type Report, validateReport } from '@concur/core';
+import { InputError, type Report } from '@concur/core';
+import { DIFF_SCHEMA, REPORT_SCHEMA, validateReport } from '@concur/core/orchestrate';
 
 /** A saved report and how the user named it, for the diff's lines ("a.json"). */
 export interface SavedReport {

@@ -1,5 +1,6 @@
 import { relative } from 'node:path';
-import type { Catalog, Report } from '@concur/core';
+import { BASELINE_NAME, type Report } from '@concur/core';
+import { baselineStrategy, type Catalog } from '@concur/core/orchestrate';
 import { Box, Text, useApp } from 'ink';
 import { useEffect, useRef, useState } from 'react';
 import type { ComparisonRequest, ExecuteComparison } from '../session/types.js';
@@ -185,7 +186,10 @@ export function App({
         <LiveScreen
           board={board}
           workload={request?.workload ?? { name: '', kind: 'cpu' }}
-          models={Object.fromEntries(catalog.strategies.map((s) => [s.name, s.strategy.model]))}
+          traits={{
+            [BASELINE_NAME]: baselineStrategy.traits,
+            ...Object.fromEntries(catalog.strategies.map((s) => [s.name, s.strategy.traits])),
+          }}
           rows={rows}
           columns={columns}
           stopping={stopping}

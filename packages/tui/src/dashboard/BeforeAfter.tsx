@@ -1,4 +1,4 @@
-import { formatDuration, type ReportDiff } from '@concur/core';
+import { formatDuration, type ReportDiff } from '@concur/core/orchestrate';
 import { Box, Text } from 'ink';
 import { ProgressBar } from './ProgressBar.js';
 import { fit, strategyColour } from './palette.js';

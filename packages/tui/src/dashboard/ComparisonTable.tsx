@@ -1,43 +1,13 @@
-import {
-  BASELINE_NAME,
-  formatBytes,
-  formatDuration,
-  formatPercent,
-  formatRatio,
-  type StrategySummary,
-} from '@concur/core';
+import { BASELINE_NAME, type StrategySummary } from '@concur/core';
+import { COMPARISON_COLUMNS, type ComparisonColumn } from '@concur/core/orchestrate';
 import { Box, Text } from 'ink';
 import { strategyColour } from './palette.js';
 
-const HEADERS = [
-  'strategy',
-  'units',
-  'wall median ± σ',
-  'speedup',
-  'efficiency',
-  'CPU',
-  'peak mem',
-  'p95 item',
-  'failed',
-];
-
-/** One summary row as the table's cells, in HEADERS order. */
-export function summaryCells(row: StrategySummary): string[] {
-  const wall =
-    row.wall.sd === null
-      ? formatDuration(row.wall.median)
-      : `${formatDuration(row.wall.median)} ± ${formatDuration(row.wall.sd)}`;
-  return [
-    row.partial ? `${row.strategy} (partial)` : row.strategy,
-    String(row.concurrency),
-    wall,
-    row.speedup ? `${formatRatio(row.speedup.value, row.speedup.uncertainty)}×` : '–',
-    formatPercent(row.efficiency),
-    formatPercent(row.cpuUtilisation),
-    formatBytes(row.peakRssBytes),
-    formatDuration(row.latencyMs.p95),
-    String(row.failures),
-  ];
+/** The colour of one cell: the strategy's own for its name, red for failures. */
+function cellColour(column: ComparisonColumn, row: StrategySummary, order: readonly string[]) {
+  if (column.id === 'strategy') return strategyColour(row.strategy, order);
+  if (column.id === 'failures' && row.failures > 0) return 'red';
+  return undefined;
 }
 
 /** The comparison: one aligned row per strategy (and concurrency), the fastest starred and in bold. */
@@ -48,22 +18,23 @@ export function ComparisonTable({
   readonly summary: readonly StrategySummary[];
   readonly order: readonly string[];
 }) {
-  const cells = summary.map(summaryCells);
-  const widths = HEADERS.map((header, column) =>
-    Math.max(header.length, ...cells.map((row) => (row[column] ?? '').length)),
+  const cells = summary.map((row) => COMPARISON_COLUMNS.map((column) => column.cell(row)));
+  const widths = COMPARISON_COLUMNS.map(({ short }, column) =>
+    Math.max(short.length, ...cells.map((row) => (row[column] ?? '').length)),
   );
   // A row whose every run was cut short is no candidate: its wall time says when it was stopped.
   const finite = summary.filter(
     (s) => s.strategy !== BASELINE_NAME && !s.partial && Number.isFinite(s.wall.median),
   );
   const fastest = finite.length > 0 ? Math.min(...finite.map((s) => s.wall.median)) : Number.NaN;
-  // Numbers line up on the right, names on the left.
   const pad = (text: string, column: number) =>
-    column === 0 ? text.padEnd(widths[column] ?? 0) : text.padStart(widths[column] ?? 0);
+    COMPARISON_COLUMNS[column]?.align === 'left'
+      ? text.padEnd(widths[column] ?? 0)
+      : text.padStart(widths[column] ?? 0);
   return (
     <Box flexDirection="column">
       <Text color="gray" bold wrap="truncate">
-        {`  ${HEADERS.map(pad).join('  ')}`}
+        {`  ${COMPARISON_COLUMNS.map(({ short }, column) => pad(short, column)).join('  ')}`}
       </Text>
       {summary.map((row, index) => {
         const rowCells = cells[index] ?? [];
@@ -71,14 +42,11 @@ export function ComparisonTable({
         return (
           <Text key={`${row.strategy}-${row.concurrency}`} wrap="truncate" bold={best}>
             <Text color="green">{best ? '★ ' : '  '}</Text>
-            <Text color={strategyColour(row.strategy, order)}>{pad(rowCells[0] ?? '', 0)}</Text>
-            {`  ${rowCells
-              .slice(1, -1)
-              .map((cell, column) => pad(cell, column + 1))
-              .join('  ')}  `}
-            <Text color={row.failures > 0 ? 'red' : undefined}>
-              {pad(rowCells.at(-1) ?? '', HEADERS.length - 1)}
-            </Text>
+            {COMPARISON_COLUMNS.map((column, at) => (
+              <Text key={column.id} color={cellColour(column, row, order)}>
+                {`${at === 0 ? '' : '  '}${pad(rowCells[at] ?? '', at)}`}
+              </Text>
+            ))}
           </Text>
         );
       })}

@@ -1,4 +1,5 @@
-import { formatDuration, type RunRecord } from '@concur/core';
+import type { RunRecord } from '@concur/core';
+import { formatDuration } from '@concur/core/orchestrate';
 import { Text } from 'ink';
 import type { Lane } from './live-board.js';
 

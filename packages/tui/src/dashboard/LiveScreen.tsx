@@ -1,17 +1,17 @@
-import type { TaskKind } from '@concur/core';
+import type { TaskKind, Traits } from '@concur/core';
 import { Box, Text } from 'ink';
 import { useSampled } from './hooks/use-sampled.js';
-import { stalledFor } from './hooks/use-stall.js';
 import { LaneSummary } from './LaneSummary.js';
 import type { LiveBoard } from './live-board.js';
 import { strategyColour } from './palette.js';
 import { PANEL_CHROME_LINES, StrategyPanel } from './StrategyPanel.js';
+import { stalledFor } from './stall.js';
 
 export interface LiveScreenProps {
   readonly board: LiveBoard;
   readonly workload: { readonly name: string; readonly kind: TaskKind };
-  /** Strategy name → its model ("process", "thread", "async"…), to explain a blocked loop. */
-  readonly models: Readonly<Record<string, string>>;
+  /** Strategy name (the baseline's too) → its traits, to explain a blocked loop. */
+  readonly traits: Readonly<Record<string, Traits>>;
   readonly rows: number;
   readonly columns: number;
   /** True once the user asked to quit: units are being stopped. */
@@ -20,12 +20,14 @@ export interface LiveScreenProps {
   readonly everyMs?: number;
 }
 
-/** Why a blocked engine loop is no surprise, when it is none. */
-function stallHint(model: string | undefined, kind: TaskKind): string | null {
-  if (model === 'async' && kind !== 'io')
-    return `${kind === 'cpu' ? 'CPU-bound' : 'mixed'} work on the async strategy`;
-  if (model === 'baseline') return 'the baseline, which runs items one after another in the engine';
-  return null;
+/**
+ * Why a blocked engine loop is no surprise, when it is none: work that computes, on a strategy whose units
+ * run on the engine's own loop (its traits say so, whatever it is called). I/O work yields, so there a
+ * stall is a task that does not.
+ */
+export function stallHint(name: string, traits: Traits | undefined, kind: TaskKind): string | null {
+  if (!traits?.inEngineLoop || traits.parallel || kind === 'io') return null;
+  return `${kind === 'cpu' ? 'CPU-bound' : 'mixed'} work on the ${name} strategy`;
 }
 
 /**
@@ -35,7 +37,7 @@ function stallHint(model: string | undefined, kind: TaskKind): string | null {
 export function LiveScreen({
   board,
   workload,
-  models,
+  traits,
   rows,
   columns,
   stopping,
@@ -83,7 +85,7 @@ export function LiveScreen({
             width={columns - 2}
             color={strategyColour(lane.name, order)}
             stalledMs={stalled}
-            stallHint={stallHint(lane.name === 'baseline' ? 'baseline' : models[lane.name], workload.kind)}
+            stallHint={stallHint(lane.name, traits[lane.name], workload.kind)}
           />
         ) : (
           <LaneSummary

@@ -1,4 +1,4 @@
-import type { Catalog } from '@concur/core';
+import type { Catalog } from '@concur/core/orchestrate';
 import { Box, Text } from 'ink';
 import { useRef, useState } from 'react';
 import type { ComparisonRequest } from '../session/types.js';

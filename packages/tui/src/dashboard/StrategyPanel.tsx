@@ -1,4 +1,4 @@
-import { formatDuration, type LiveSnapshot, type LiveUnit } from '@concur/core';
+import { formatDuration, type LiveSnapshot, type LiveUnit } from '@concur/core/orchestrate';
 import { Box, Text } from 'ink';
 import { Histogram } from './Histogram.js';
 import { FinishedRuns } from './LaneSummary.js';

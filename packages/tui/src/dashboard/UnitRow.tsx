@@ -1,4 +1,4 @@
-import { formatBytes, type LiveUnit } from '@concur/core';
+import { formatBytes, type LiveUnit } from '@concur/core/orchestrate';
 import { Box, Text } from 'ink';
 import { memo } from 'react';
 import { LiveBar } from './ProgressBar.js';

@@ -1,4 +1,5 @@
-import { BASELINE_NAME, formatDuration, type StrategySummary } from '@concur/core';
+import { BASELINE_NAME, type StrategySummary } from '@concur/core';
+import { formatDuration } from '@concur/core/orchestrate';
 import { Box, Text } from 'ink';
 import { ProgressBar } from './ProgressBar.js';
 import { strategyColour } from './palette.js';

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { type Report, writeReport } from '@concur/core';
+import type { Report } from '@concur/core';
+import { writeReport } from '@concur/core/orchestrate';
 
 /** "2025-03-01T14-05-09": sortable, and legal in a file name everywhere (no colons). */
 export function fileStamp(date: Date): string {

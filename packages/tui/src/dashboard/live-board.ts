@@ -3,7 +3,9 @@
  * never renders. The screen reads these fields at its own steady rate (see hooks/use-sampled.ts), so a
  * burst of events costs a few assignments, not a re-render each.
  */
-import type { CompareEvent, LiveSnapshot, PlannedRun, RunRecord } from '@concur/core';
+
+import type { RunRecord } from '@concur/core';
+import type { CompareEvent, LiveSnapshot, PlannedRun } from '@concur/core/orchestrate';
 
 export interface CurrentRun {
   readonly planned: PlannedRun;

@@ -2,7 +2,9 @@
  * The setup screen's choices as plain text fields, and their translation into a ComparisonRequest. Kept
  * apart from the screen so the defaults and the checks can be read (and tested) on their own.
  */
-import { type Catalog, resolveParams, type Workload } from '@concur/core';
+
+import type { Workload } from '@concur/core';
+import { type Catalog, resolveParams } from '@concur/core/orchestrate';
 import type { ComparisonRequest } from '../session/types.js';
 
 /** The article's CPU-bound experiment: what Enter runs when nothing is changed. */

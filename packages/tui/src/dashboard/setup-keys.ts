@@ -3,7 +3,7 @@
  * in one chunk (a paste, a fast typist, a terminal multiplexer), and each must see the state the previous
  * one left, not the state of the last render.
  */
-import type { Catalog } from '@concur/core';
+import type { Catalog } from '@concur/core/orchestrate';
 import type { Key } from 'ink';
 import type { ComparisonRequest } from '../session/types.js';
 import { formToRequest, offeredWorkloads, paramTexts, type SetupForm } from './setup-form.js';

@@ -7,7 +7,7 @@
  */
 
 import { PassThrough, Writable } from 'node:stream';
-import type { LiveSnapshot, PlannedRun } from '@concur/core';
+import type { LiveSnapshot, PlannedRun } from '@concur/core/orchestrate';
 import { render } from 'ink';
 import { LiveScreen } from './LiveScreen.js';
 import { LiveBoard } from './live-board.js';
@@ -93,7 +93,7 @@ export async function warmUpDrawing(frames = WARM_UP_FRAMES): Promise<void> {
       key="warm-up"
       board={board}
       workload={{ name: 'warm-up', kind: 'cpu' }}
-      models={{}}
+      traits={{}}
       rows={ROWS}
       columns={COLUMNS}
       stopping={false}

@@ -3,7 +3,8 @@
  * comparison. Warnings first, a table of the rows both reports measured, a line per row with its ratio and
  * uncertainty, the rows not compared and why, the summary, and what the intervals leave out.
  */
-import { formatDuration, formatRatio, type ReportDiff, type WallSummary } from '@concur/core';
+import type { WallSummary } from '@concur/core';
+import { formatDuration, formatRatio, type ReportDiff } from '@concur/core/orchestrate';
 import type { Paint } from '../cli/colour.js';
 import { textTable } from './text-table.js';
 

@@ -3,13 +3,14 @@
  * interval while a run goes. Snapshots arrive about ten times a second; only the latest is kept and a timer
  * prints it, so the output rate never follows the event rate.
  */
+
+import type { RunRecord } from '@concur/core';
 import {
   type CompareEvent,
   formatDuration,
   type LiveSnapshot,
   type PlannedRun,
-  type RunRecord,
-} from '@concur/core';
+} from '@concur/core/orchestrate';
 import type { Paint } from '../cli/colour.js';
 
 export interface ProgressLinesOptions {

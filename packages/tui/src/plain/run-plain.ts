@@ -3,7 +3,9 @@
  * recommendation on stdout (or the report itself with `--json -`, and then nothing else on stdout), and with
  * `--against` the before and after.
  */
-import { type Catalog, type Report, renderReport } from '@concur/core';
+
+import type { Report } from '@concur/core';
+import { type Catalog, renderReport } from '@concur/core/orchestrate';
 import { painter, wantsColour } from '../cli/colour.js';
 import type { CliContext } from '../cli/context.js';
 import { EXIT } from '../cli/errors.js';

@@ -2,28 +2,10 @@
  * The comparison as plain text: a table with a row per strategy and concurrency, warnings, the verdict
  * lines and the recommendation. What `concur run` prints to stdout when no one watches a dashboard.
  */
-import {
-  formatBytes,
-  formatDuration,
-  formatPercent,
-  formatRatio,
-  type Report,
-  type StrategySummary,
-} from '@concur/core';
+import type { Report, StrategySummary } from '@concur/core';
+import { COMPARISON_COLUMNS } from '@concur/core/orchestrate';
 import type { Paint } from '../cli/colour.js';
 import { textTable } from './text-table.js';
-
-const HEADER = [
-  'strategy',
-  'concurrency',
-  'wall (median ± σ)',
-  'speedup',
-  'efficiency',
-  'CPU',
-  'peak memory',
-  'p95 latency',
-  'failures',
-];
 
 export function comparisonText(report: Report, paint: Paint): string {
   const { workload, machine, settings } = report;
@@ -43,8 +25,9 @@ export function comparisonText(report: Report, paint: Paint): string {
   else
     lines.push(
       ...textTable(
-        HEADER,
+        COMPARISON_COLUMNS.map((column) => column.title),
         report.summary.map((row) => cells(row, paint)),
+        COMPARISON_COLUMNS.map((column) => column.align),
       ),
     );
   const notes = report.summary.flatMap((row) => warnings(row));
@@ -56,21 +39,10 @@ export function comparisonText(report: Report, paint: Paint): string {
 }
 
 function cells(row: StrategySummary, paint: Paint): string[] {
-  const wall =
-    row.wall.sd === null
-      ? formatDuration(row.wall.median)
-      : `${formatDuration(row.wall.median)} ± ${formatDuration(row.wall.sd)}`;
-  return [
-    row.strategy,
-    String(row.concurrency),
-    wall,
-    row.speedup ? formatRatio(row.speedup.value, row.speedup.uncertainty) : '–',
-    formatPercent(row.efficiency),
-    formatPercent(row.cpuUtilisation),
-    formatBytes(row.peakRssBytes),
-    formatDuration(row.latencyMs.p95),
-    row.failures > 0 ? paint('red', String(row.failures)) : '0',
-  ];
+  return COMPARISON_COLUMNS.map((column) => {
+    const cell = column.cell(row);
+    return column.id === 'failures' && row.failures > 0 ? paint('red', cell) : cell;
+  });
 }
 
 function warnings(row: StrategySummary): string[] {

@@ -1,5 +1,12 @@
-/** Columns padded to their widest cell: the first left-aligned (names), the rest right-aligned (figures). */
-export function textTable(header: readonly string[], rows: readonly (readonly string[])[]): string[] {
+/**
+ * Columns padded to their widest cell, aligned as `align` says; by default the first left-aligned (names),
+ * the rest right-aligned (figures).
+ */
+export function textTable(
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+  align: readonly ('left' | 'right')[] = [],
+): string[] {
   const widths = header.map((title, column) =>
     Math.max(width(title), ...rows.map((row) => width(row[column] ?? ''))),
   );
@@ -7,7 +14,8 @@ export function textTable(header: readonly string[], rows: readonly (readonly st
     cells
       .map((cell, column) => {
         const pad = ' '.repeat((widths[column] ?? 0) - width(cell));
-        return column === 0 ? cell + pad : pad + cell;
+        const left = (align[column] ?? (column === 0 ? 'left' : 'right')) === 'left';
+        return left ? cell + pad : pad + cell;
       })
       .join('  ')
       .trimEnd();

@@ -1,5 +1,7 @@
 /** The experiment `concur` runs when nobody says which: the article's CPU-bound race, every strategy. */
-import { type Catalog, InputError } from '@concur/core';
+
+import { InputError } from '@concur/core';
+import type { Catalog } from '@concur/core/orchestrate';
 import type { ComparisonRequest } from './types.js';
 
 export const DEFAULT_WORKLOAD = 'article-cpu';

@@ -3,17 +3,17 @@
  * paths), run it, derive the report (set against a saved one with `--against`), and write the files asked
  * for — also when it was cancelled, so what was measured is kept.
  */
+
+import { InputError, type Report } from '@concur/core';
 import {
   type Catalog,
   compare,
   comparisonToReport,
   diffReports,
-  InputError,
   type LoadedStrategy,
   pickStrategies,
-  type Report,
   resolveParams,
-} from '@concur/core';
+} from '@concur/core/orchestrate';
 import { checkExportTargets, writeExports } from './exports.js';
 import type { ComparisonRequest, ExecuteComparison, ExecuteOptions } from './types.js';
 

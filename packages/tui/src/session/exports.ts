@@ -1,7 +1,8 @@
 /** The report files a user asked for: checked before anything runs, written atomically after. */
 import { stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { InputError, type Report, type ReportFormat, writeReport } from '@concur/core';
+import { InputError, type Report } from '@concur/core';
+import { type ReportFormat, writeReport } from '@concur/core/orchestrate';
 import type { ExportTargets } from './types.js';
 
 /** "-" names standard output: the command prints that view itself instead of writing a file. */

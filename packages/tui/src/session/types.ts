@@ -3,7 +3,9 @@
  * carries it out. The CLI builds a request from flags; the dashboard's setup screen builds one from the
  * user's choices; both hand it to `executeComparison` and render the events it reports.
  */
-import type { Catalog, CompareEvent, Report, Workload } from '@concur/core';
+
+import type { Report, Workload } from '@concur/core';
+import type { Catalog, CompareEvent } from '@concur/core/orchestrate';
 
 export interface ExportTargets {
   readonly json?: string;

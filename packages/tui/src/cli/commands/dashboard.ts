@@ -3,7 +3,7 @@
  * with plain output, since nobody could answer the dashboard's questions.
  */
 import { fileURLToPath } from 'node:url';
-import { discover } from '@concur/core';
+import { discover } from '@concur/core/orchestrate';
 import { runPlain } from '../../plain/run-plain.js';
 import { defaultRequest } from '../../session/default-request.js';
 import { executeIn } from '../../session/execute-comparison.js';

@@ -2,7 +2,8 @@
 
 import { stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { diffReports, InputError, writeFileAtomic } from '@concur/core';
+import { InputError } from '@concur/core';
+import { diffReports, writeFileAtomic } from '@concur/core/orchestrate';
 import { diffText } from '../../plain/diff-text.js';
 import { STDOUT_TARGET } from '../../session/exports.js';
 import { painter, wantsColour } from '../colour.js';

@@ -1,5 +1,7 @@
 /** `concur list`: every strategy and workload found, where from, and the plugins that could not be used. */
-import { type Catalog, describeSource, discover, type ParamSpec, type PluginSource } from '@concur/core';
+
+import type { ParamSpec } from '@concur/core';
+import { type Catalog, describeSource, discover, type PluginSource } from '@concur/core/orchestrate';
 import { builtins } from '../builtins.js';
 import { painter, wantsColour } from '../colour.js';
 import type { CliContext } from '../context.js';

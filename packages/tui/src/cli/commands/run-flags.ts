@@ -1,5 +1,7 @@
 /** `concur run`'s flags as commander hands them over, and the request they make once checked. */
-import { type Catalog, customWorkload, InputError, pickWorkload, type Workload } from '@concur/core';
+
+import { InputError, type Workload } from '@concur/core';
+import { type Catalog, customWorkload, pickWorkload } from '@concur/core/orchestrate';
 import type { ComparisonRequest } from '../../session/types.js';
 import {
   parseConcurrency,

@@ -1,5 +1,5 @@
 /** `concur run WORKLOAD [flags]`: one comparison without questions. */
-import { discover } from '@concur/core';
+import { discover } from '@concur/core/orchestrate';
 import { runPlain } from '../../plain/run-plain.js';
 import { STDOUT_TARGET } from '../../session/exports.js';
 import { builtins } from '../builtins.js';

@@ -1,4 +1,4 @@
-import type { LiveBoard } from '../live-board.js';
+import type { LiveBoard } from './live-board.js';
 
 /** Snapshots come about ten times a second; silence longer than this means the engine's loop is blocked. */
 export const STALL_AFTER_MS = 500;
@@ -18,9 +18,4 @@ export function stalledFor(board: LiveBoard, now: number): number | null {
   const limit = board.snapshotAt === null ? FIRST_SNAPSHOT_GRACE_MS : STALL_AFTER_MS;
   const silent = now - since;
   return silent > limit ? silent : null;
-}
-
-/** The stall of the board as of this render (the caller re-renders at a steady rate). */
-export function useStall(board: LiveBoard): number | null {
-  return stalledFor(board, board.now());
 }
