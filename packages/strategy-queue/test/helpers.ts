@@ -110,3 +110,38 @@ export async function startWorker(prefix: string, url = broker ?? ''): Promise<S
     },
   };
 }
+
+/** A Redis of the test's own, on a free loopback port, that the test can stop mid-run. */
+export interface OwnRedis {
+  readonly url: string;
+  stop(): Promise<void>;
+}
+
+export async function startOwnRedis(): Promise<OwnRedis> {
+  const { createServer } = await import('node:net');
+  // A free port: let the kernel pick one, then hand it to redis-server.
+  const port = await new Promise<number>((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+  const child = spawn(
+    'redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    { stdio: 'ignore' },
+  );
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const url = `redis://127.0.0.1:${port}`;
+  const { probe } = await import('../src/broker.js');
+  await until(async () => (await probe(url)) === undefined, 10_000);
+  return {
+    url,
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      await exited;
+    },
+  };
+}
