@@ -5,11 +5,14 @@
  * beside child processes and worker threads.
  */
 import { defineStrategy } from '@concur/core';
-import { probe } from './broker.js';
 import { optionsProblem, parseOptions } from './options.js';
-import { spawnQueueUnit } from './queue-unit.js';
 
 export type { QueueOptions } from './options.js';
+
+// An engine process (forked by concur, so it has an IPC channel) loads BullMQ's producer side with the
+// strategy, before its run is measured, as the other strategies' engine-side code is: a run's start-up is
+// then its units' own. The command itself (no IPC channel) loads it only if a unit or the broker is needed.
+if (process.send) await import('./queue-unit.js');
 
 export default defineStrategy({
   meta: { name: 'queue', version: '0.1.0', apiVersion: 1 },
@@ -31,6 +34,15 @@ export default defineStrategy({
   defaultConcurrency: (cpus) => Math.max(1, cpus),
   itemsInFlight: (options) => parseOptions(options).inFlight,
   validateOptions: optionsProblem,
-  unavailable: (options) => (optionsProblem(options) ? undefined : probe(parseOptions(options).broker)),
-  spawn: (spec) => spawnQueueUnit(spec, parseOptions(spec.options)),
+  // BullMQ and the Redis client load only when a unit starts or the broker is asked: every `concur` command
+  // imports every strategy, and most of them never touch a queue.
+  unavailable: async (options) => {
+    if (optionsProblem(options)) return undefined;
+    const { probe } = await import('./broker.js');
+    return probe(parseOptions(options).broker);
+  },
+  spawn: async (spec) => {
+    const { spawnQueueUnit } = await import('./queue-unit.js');
+    return spawnQueueUnit(spec, parseOptions(spec.options));
+  },
 });
