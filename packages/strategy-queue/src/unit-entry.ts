@@ -159,7 +159,10 @@ await serveUnit(
     peer: 'the engine',
     progress(fraction) {
       progress(fraction);
-      // A task busy in a loop that never yields can still be seen using its CPU and memory.
+      // A task busy in a loop that never yields can still be seen using its CPU and memory: its own progress
+      // reports carry them. (Not the 0 and 1 of every item's start and end: the unit then answers the
+      // engine's requests for figures itself, and a message more per item would only cost.)
+      if (fraction === 0 || fraction === 1) return;
       const now = Date.now();
       if (now - figuresSentAt >= FIGURES_INTERVAL_MS) {
         figuresSentAt = now;
