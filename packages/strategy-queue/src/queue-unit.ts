@@ -181,7 +181,8 @@ class UnitSide {
       }));
       // One job alone goes in one script call; addBulk wraps its jobs in a transaction, which pays for several.
       const [only] = jobs;
-      const added = jobs.length === 1 && only ? this.queue.add(only.name, only.data) : this.queue.addBulk(jobs);
+      const added =
+        jobs.length === 1 && only ? this.queue.add(only.name, only.data) : this.queue.addBulk(jobs);
       added.catch((error: unknown) => {
         this.lostBecause ??= `could not put its items on the broker (${String(error)})`;
         void this.terminate().then(() => this.contextEnded(null, null));

@@ -5,6 +5,8 @@
  * everything the unit says goes back on the `from` channel, results batched one message per turn of the loop.
  */
 import { hostname } from 'node:os';
+import { isAbsolute } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { FromUnit, ToUnit } from '@concur/core/runtime';
 import {
   channelsOf,
@@ -15,25 +17,29 @@ import {
   type ItemJob,
   type UnitConfig,
 } from './protocol.js';
-import { sampleSelf } from './sample-self.js';
+import { sampleSelf, startsNow } from './sample-self.js';
 
 /** At most this many progress messages per second leave the unit, whatever the task does. */
 const PROGRESS_INTERVAL_MS = 50;
 /** A unit busy in a long item still reports its figures along with its progress, this often at most. */
 const FIGURES_INTERVAL_MS = 250;
 
-const config = JSON.parse(process.argv[2] ?? 'null') as UnitConfig | null;
-if (!config) {
+const given = process.argv[2];
+// `--spare`: a remote worker starts its next unit's process ahead of time; it loads everything, then waits
+// on its IPC channel for the unit it is to serve, so a run that invites it does not wait for the loading.
+const spare = given === '--spare';
+if (given === undefined || (spare && !process.send)) {
   console.error(
     'unit-entry.js is started by @concur/strategy-queue or `concur worker` with its unit; do not run it alone',
   );
   process.exit(2);
 }
-const names = channelsOf(config);
+const configured = spare ? undefined : (JSON.parse(given) as UnitConfig);
 
 // Start importing the task while the rest loads: two waits become one. The kit imports it again (from the
 // module cache) and reports any error properly, so a failure here is ignored.
-const preloaded = import(config.task).catch(() => {});
+const preload = (task: string) => import(isAbsolute(task) ? pathToFileURL(task).href : task).catch(() => {});
+let preloaded = configured ? preload(configured.task) : undefined;
 // Only the unit side of core: its main entry (engine, reports, discovery) would slow every start-up.
 const [{ serveUnit, startOrphanWatchdog, throttledProgress }, { Worker }, { Redis }] = await Promise.all([
   import('@concur/core/runtime'),
@@ -47,6 +53,13 @@ if (process.send) {
   process.on('disconnect', () => process.exit(1));
   void startOrphanWatchdog({ who: 'this unit' });
 }
+
+const config: UnitConfig =
+  configured ?? (await new Promise<UnitConfig>((resolve) => process.once('message', resolve)));
+// A spare's unit starts now: its figures count from here, not from the loading before.
+if (spare) startsNow();
+preloaded ??= preload(config.task);
+const names = channelsOf(config);
 
 /** Leave at once when the broker goes: nothing this unit says can arrive any more. */
 const lostBroker = (): never => {

@@ -31,6 +31,11 @@ const MAX_OUTPUT_BYTES = 1024 * 1024;
 const TAIL_CHARS = 4096;
 /** After SIGTERM, how long a unit process may take before SIGKILL. */
 const KILL_GRACE_MS = 500;
+/** A unit's process: its output is relayed, and its IPC channel tells it its supervisor is gone. */
+const UNIT_STDIO = {
+  stdio: ['ignore', 'pipe', 'pipe', 'ipc'] as ('ignore' | 'pipe' | 'ipc')[],
+  serialization: 'json' as const,
+};
 /** How often a serving worker checks that the engine of its run still listens. */
 const ENGINE_CHECK_MS = 2_000;
 
@@ -89,6 +94,8 @@ class QueueWorker {
   private serving: Serving | undefined;
   private readonly refusedRuns = new Set<string>();
   private lostLogged = false;
+  /** The next unit's process, started ahead of time and waiting for its unit (see unit-entry.ts). */
+  private spare: ChildProcess | undefined;
 
   constructor(
     private readonly broker: string,
@@ -122,6 +129,7 @@ class QueueWorker {
       );
     }
     await this.sub.subscribe(lobbyChannel(this.prefix));
+    this.startSpare();
     this.log(
       `concur worker ${this.id}: waiting for runs at ${this.broker} (prefix ${this.prefix}, Node ${process.versions.node}); Ctrl-C stops it`,
     );
@@ -180,10 +188,17 @@ class QueueWorker {
   }
 
   private serve(unit: UnitConfig, names: ReturnType<typeof channelsOf>): void {
-    const child = fork(UNIT_ENTRY, [JSON.stringify(unit)], {
-      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-      serialization: 'json',
-    });
+    // The spare started ahead has loaded everything already; it is told its unit. Without one, a fresh start.
+    const spare = this.spare;
+    this.spare = undefined;
+    let child: ChildProcess;
+    if (spare && spare.exitCode === null && spare.signalCode === null && spare.connected) {
+      child = spare;
+      child.send(unit);
+    } else {
+      spare?.kill('SIGKILL');
+      child = fork(UNIT_ENTRY, [JSON.stringify(unit)], UNIT_STDIO);
+    }
     const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
     let finish: () => void = () => {};
     const done = new Promise<void>((resolve) => (finish = resolve));
@@ -230,9 +245,19 @@ class QueueWorker {
         );
         this.serving = undefined;
         if (this.state === 'serving') this.state = 'idle';
+        this.startSpare();
         finish();
       });
     });
+  }
+
+  private startSpare(): void {
+    if (this.state === 'stopping' || this.spare) return;
+    const spare = fork(UNIT_ENTRY, ['--spare'], UNIT_STDIO);
+    spare.once('exit', () => {
+      if (this.spare === spare) this.spare = undefined;
+    });
+    this.spare = spare;
   }
 
   /** The engine of the run listens on the unit's `from` channel; once nobody does, it is gone. */
@@ -260,6 +285,7 @@ class QueueWorker {
   async stop(): Promise<void> {
     const serving = this.serving;
     this.state = 'stopping';
+    this.spare?.kill('SIGKILL');
     if (serving) {
       this.kill(serving);
       await Promise.race([serving.done, new Promise((resolve) => setTimeout(resolve, 3_000))]);
