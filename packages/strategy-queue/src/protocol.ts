@@ -25,6 +25,11 @@ export interface UnitConfig {
   readonly inFlight: number;
   /** BullMQ's lock duration for the unit's jobs. */
   readonly lockMs: number;
+  /**
+   * Whether the unit's process removes the unit's keys itself when whoever forked it is gone: true when the
+   * engine forked it (nobody else is left to), false under a remote worker (whose supervisor does it).
+   */
+  readonly cleanUpIfOrphaned: boolean;
 }
 
 /** One item as a job: the kit's request id, the item's index, and its input in V8's format (base64). */

@@ -66,6 +66,7 @@ export async function spawnQueueUnit(spec: SpawnSpec, options: QueueOptions): Pr
     slot: spec.unit,
     inFlight: spec.inFlight,
     lockMs: options.lockMs,
+    cleanUpIfOrphaned: options.workers === 'local',
   };
   const side = new UnitSide(spec, options, config, link);
   try {

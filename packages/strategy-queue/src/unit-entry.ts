@@ -17,12 +17,15 @@ import {
   type ItemJob,
   type UnitConfig,
 } from './protocol.js';
+import { removeKeys } from './remove-keys.js';
 import { sampleSelf, startsNow } from './sample-self.js';
 
 /** At most this many progress messages per second leave the unit, whatever the task does. */
 const PROGRESS_INTERVAL_MS = 50;
 /** A unit busy in a long item still reports its figures along with its progress, this often at most. */
 const FIGURES_INTERVAL_MS = 250;
+/** How long an orphaned unit may spend removing its keys before it leaves anyway. */
+const ORPHAN_CLEANUP_MS = 1_000;
 
 const given = process.argv[2];
 // `--spare`: a remote worker starts its next unit's process ahead of time; it loads everything, then waits
@@ -41,16 +44,14 @@ const configured = spare ? undefined : (JSON.parse(given) as UnitConfig);
 const preload = (task: string) => import(isAbsolute(task) ? pathToFileURL(task).href : task).catch(() => {});
 let preloaded = configured ? preload(configured.task) : undefined;
 // Only the unit side of core: its main entry (engine, reports, discovery) would slow every start-up.
-const [{ serveUnit, startOrphanWatchdog, throttledProgress }, { Worker }, { Redis }] = await Promise.all([
-  import('@concur/core/runtime'),
-  import('bullmq'),
-  import('ioredis'),
-]);
+const [{ serveUnit, startOrphanWatchdog, throttledProgress, withinMs }, { Worker }, { Redis }] =
+  await Promise.all([import('@concur/core/runtime'), import('bullmq'), import('ioredis')]);
 
 // Whoever forked this process (the engine, or a worker's supervisor) is gone: nobody waits for results. A
 // main thread stuck in a task never sees 'disconnect'; the watchdog thread covers that case.
+let orphaned = (): void => process.exit(1);
 if (process.send) {
-  process.on('disconnect', () => process.exit(1));
+  process.on('disconnect', () => orphaned());
   void startOrphanWatchdog({ who: 'this unit' });
 }
 
@@ -81,6 +82,12 @@ for (const redis of [pub, sub]) {
   redis.on('end', lostBroker);
 }
 await Promise.all([pub.connect(), sub.connect()]).catch(lostBroker);
+// An engine that died without a word removes nothing: a unit it forked removes its own keys on the way out.
+if (config.cleanUpIfOrphaned)
+  orphaned = () =>
+    void withinMs(removeKeys(pub, names.keys), ORPHAN_CLEANUP_MS)
+      .catch(() => {})
+      .finally(() => process.exit(1));
 
 // Messages for the unit may come as soon as it says it is ready; hear them from before then.
 let deliver: ((message: ToUnit) => void) | undefined;

@@ -1,5 +1,6 @@
 // Faults, as for the other strategies: each item is accounted for, a replacement unit takes over, the run
 // finishes — and afterwards no key of the run is left in Redis and no worker process it started is running.
+import { fork } from 'node:child_process';
 import { runStrategy } from '@concur/core';
 import { fixtureTasks } from '@concur/core/testkit';
 import { describe, expect, it } from 'vitest';
@@ -104,6 +105,24 @@ describe.skipIf(!broker)('faults', () => {
 });
 
 describe.skipIf(!broker)('clean-up', () => {
+  it('leaves no key after an engine that died without a word: its unit removes them and exits', async () => {
+    const prefix = testPrefix('cleanup');
+    const engine = fork(
+      new URL('./fixtures/engine-dies.mjs', import.meta.url).pathname,
+      [broker ?? '', prefix, fixture('sleeps.mjs'), 'local'],
+      { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] },
+    );
+    let printed = '';
+    engine.stdout?.on('data', (chunk: Buffer) => {
+      printed += chunk.toString();
+    });
+    await new Promise((resolve) => engine.once('exit', resolve));
+    const unitPid = Number(/pid (\d+)/.exec(printed)?.[1]);
+    expect(unitPid).toBeGreaterThan(0);
+    await until(() => !alive(unitPid), 10_000);
+    await until(async () => (await keysUnder(prefix)).length === 0, 5_000);
+  });
+
   it('leaves no key and no worker process after a run', async () => {
     const prefix = testPrefix('cleanup');
     const record = await runStrategy({
