@@ -105,19 +105,25 @@ const jobsWaiting = new Map<number, () => void>();
 /** The last message handed to Redis: the process ends only once it has been written. */
 let lastSent: Promise<unknown> = Promise.resolve();
 
-function publish(message: FromUnit | FromSupervisor): void {
+function publish(message: FromUnit | FromSupervisor): Promise<unknown> {
   // Throws synchronously when the message cannot be cloned, which the kit relies on.
   const bytes = encode(message);
   lastSent = pub.publish(names.from, bytes).catch(lostBroker);
+  return lastSent;
 }
 
 function send(message: FromUnit): void {
-  publish(message);
-  if (message.t === 'results')
-    for (const result of message.results) {
-      jobsWaiting.get(result.id)?.();
-      jobsWaiting.delete(result.id);
+  const sent = publish(message);
+  if (message.t !== 'results') return;
+  // The jobs complete once Redis has the results: by then the engine has usually put the next item on the
+  // queue, and BullMQ's completion fetches it in the same call instead of waking the worker for it.
+  const ids = message.results.map((result) => result.id);
+  void sent.then(() => {
+    for (const id of ids) {
+      jobsWaiting.get(id)?.();
+      jobsWaiting.delete(id);
     }
+  });
 }
 
 const progress = throttledProgress((fraction) => send({ t: 'progress', fraction }), PROGRESS_INTERVAL_MS);
