@@ -11,7 +11,7 @@ describe('concur with no arguments and no terminal', () => {
       const concur = startConcur([], { cwd: cwd.path });
       await concur.waitForStderr(/^\[1\/\d+\] baseline ×1 run 1 …$/m);
       expect(concur.stderr()).toMatch(
-        /^article-cpu: plan: \d+ runs of 4 items each \(baseline, process, thread, async\)$/m,
+        /^article-cpu: plan: \d+ runs of 4 items each \(baseline, process, thread, async(, queue)?\)$/m,
       );
       // The engine process, once forked, goes straight into the first one-second item.
       const pid = concur.child.pid ?? Number.NaN;

@@ -16,7 +16,7 @@ describe('concur list', () => {
     const result = await runConcur(['list'], { cwd: cwd.path });
     expect(result.code).toBe(0);
     expect(result.stderr).toBe('');
-    for (const name of ['process', 'thread', 'async'])
+    for (const name of ['process', 'thread', 'async', 'queue'])
       expect(result.stdout).toMatch(new RegExp(`^  ${name}  \\S.*\\(built-in\\)$`, 'm'));
     expect(result.stdout).toMatch(/^ {4}unit: Thread · memory: .* · parallel · /m);
     expect(result.stdout).toMatch(/^ {2}sleep {2}.*\(io, built-in\)$/m);
@@ -35,7 +35,12 @@ describe('concur list', () => {
       const result = await runConcur(['list', '--json'], { cwd: project.path });
       expect(result.code).toBe(0);
       const listed = JSON.parse(result.stdout);
-      expect(listed.strategies.map((s: { name: string }) => s.name)).toEqual(['process', 'thread', 'async']);
+      expect(listed.strategies.map((s: { name: string }) => s.name)).toEqual([
+        'process',
+        'thread',
+        'async',
+        'queue',
+      ]);
       expect(listed.strategies[1]).toMatchObject({
         model: expect.any(String),
         summary: expect.any(String),

@@ -5,7 +5,12 @@
  */
 import type { DiscoverOptions } from '@concur/core/orchestrate';
 
-const STRATEGY_PACKAGES = ['@concur/strategy-process', '@concur/strategy-thread', '@concur/strategy-async'];
+const STRATEGY_PACKAGES = [
+  '@concur/strategy-process',
+  '@concur/strategy-thread',
+  '@concur/strategy-async',
+  '@concur/strategy-queue',
+];
 const WORKLOAD_PACKAGES = ['@concur/workloads'];
 
 export function builtins(): NonNullable<DiscoverOptions['builtins']> {

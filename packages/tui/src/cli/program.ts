@@ -18,10 +18,11 @@ import { listCommand } from './commands/list.js';
 import { addNewStrategyCommand } from './commands/new-strategy.js';
 import { runCommand } from './commands/run.js';
 import type { RunFlags } from './commands/run-flags.js';
+import { type WorkerFlags, workerCommand } from './commands/worker.js';
 import type { CliContext } from './context.js';
 import { collect } from './parse-flags.js';
 
-export const COMMAND_NAMES = ['run', 'diff', 'list', 'new-strategy'] as const;
+export const COMMAND_NAMES = ['run', 'diff', 'list', 'new-strategy', 'worker'] as const;
 
 /** The program; `setExitCode` receives what the command that ran returns. */
 export function buildProgram(ctx: CliContext, setExitCode: (code: number) => void): Command {
@@ -107,6 +108,19 @@ export function buildProgram(ctx: CliContext, setExitCode: (code: number) => voi
     });
 
   addNewStrategyCommand(program, ctx, setExitCode);
+
+  program
+    .command('worker')
+    .description(
+      'serve queue units, here or on any machine that reaches the broker, for runs with --option queue.workers=remote',
+    )
+    .addOption(withDefault('--broker <url>', 'the Redis the runs use', 'redis://127.0.0.1:6379'))
+    .addOption(
+      withDefault('--queue-prefix <prefix>', "the runs' queue.prefix: whose lobby to wait in", 'concur'),
+    )
+    .action(async (flags: WorkerFlags) => {
+      setExitCode(await workerCommand(flags, ctx));
+    });
   return program;
 }
 

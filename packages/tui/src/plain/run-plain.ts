@@ -32,6 +32,7 @@ export async function runPlain(
       catalog,
       onEvent: progress.onEvent,
       signal: termination.signal,
+      onNotice: (line) => ctx.stderr.write(`concur: ${line}\n`),
     });
     progress.stop();
     const toStdout = targetsOf(request.exports).filter(([, path]) => path === STDOUT_TARGET);

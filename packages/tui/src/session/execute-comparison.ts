@@ -14,6 +14,7 @@ import {
   pickStrategies,
   resolveParams,
 } from '@concur/core/orchestrate';
+import { keepAvailable } from './availability.js';
 import { checkExportTargets, writeExports } from './exports.js';
 import type { ComparisonRequest, ExecuteComparison, ExecuteOptions } from './types.js';
 
@@ -27,12 +28,17 @@ export const executeComparison: ExecuteComparison = async (request, options) =>
 export async function executeIn(
   cwd: string,
   request: ComparisonRequest,
-  { catalog, onEvent, signal }: ExecuteOptions,
+  { catalog, onEvent, signal, onNotice }: ExecuteOptions,
 ): Promise<Report> {
   const params = resolveParams(request.workload, request.params);
-  const strategies = chooseStrategies(catalog, request.strategies);
-  checkStrategyOptions(strategies, request.strategyOptions);
+  const chosen = chooseStrategies(catalog, request.strategies);
+  checkStrategyOptions(chosen, request.strategyOptions);
   await checkExportTargets(request.exports, cwd);
+  const strategies = await keepAvailable(chosen, {
+    named: request.strategies.length > 0,
+    options: request.strategyOptions,
+    ...(onNotice ? { note: onNotice } : {}),
+  });
 
   const comparison = await compare({
     workload: request.workload,

@@ -38,6 +38,8 @@ export interface ExecuteOptions {
   readonly catalog: Catalog;
   readonly onEvent?: (event: CompareEvent) => void;
   readonly signal?: AbortSignal;
+  /** One line for the user that is not progress: a strategy left out because it cannot run here. */
+  readonly onNotice?: (line: string) => void;
 }
 
 /**

@@ -5,6 +5,7 @@
 import { fileURLToPath } from 'node:url';
 import { discover } from '@concur/core/orchestrate';
 import { runPlain } from '../../plain/run-plain.js';
+import { unavailableStrategies, withoutUnavailable } from '../../session/availability.js';
 import { defaultRequest } from '../../session/default-request.js';
 import { executeIn } from '../../session/execute-comparison.js';
 import { SIGNAL_EXIT, type TerminationSignal, trapTermination } from '../../session/signals.js';
@@ -34,6 +35,11 @@ export async function openDashboard(
 ): Promise<number | undefined> {
   const start = await loadDashboard(ctx);
   if (!start) return undefined;
+  // A strategy that cannot run here is offered greyed, with its line, and not chosen by default.
+  const unavailable = await unavailableStrategies(
+    options.catalog.strategies,
+    options.initial?.strategyOptions ?? {},
+  );
   // SIGTERM and SIGHUP (and a SIGINT sent by kill: in raw mode Ctrl-C is a key the dashboard reads) stop
   // whatever comparison the dashboard is running, exactly as they do for plain output; then concur leaves
   // (process.exit: Ink restores the terminal on exit), since nobody may be there to press q.
@@ -47,6 +53,7 @@ export async function openDashboard(
   try {
     const code = await start({
       ...options,
+      catalog: withoutUnavailable(options.catalog, unavailable),
       execute: async (request, execute) => {
         running += 1;
         try {

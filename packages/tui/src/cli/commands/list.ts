@@ -2,25 +2,29 @@
 
 import type { ParamSpec } from '@concur/core';
 import { type Catalog, describeSource, discover, type PluginSource } from '@concur/core/orchestrate';
+import { unavailableStrategies } from '../../session/availability.js';
 import { builtins } from '../builtins.js';
 import { painter, wantsColour } from '../colour.js';
 import type { CliContext } from '../context.js';
 
 export async function listCommand(flags: { readonly json?: boolean }, ctx: CliContext): Promise<number> {
   const catalog = await discover({ cwd: ctx.cwd, builtins: builtins() });
+  // With each strategy's default options: what `concur run` would meet without `--option`.
+  const unavailable = await unavailableStrategies(catalog.strategies);
   ctx.stdout.write(
     flags.json
-      ? `${JSON.stringify(catalogJson(catalog), null, 2)}\n`
-      : catalogText(catalog, painter(wantsColour(ctx.stdout, ctx.env))),
+      ? `${JSON.stringify(catalogJson(catalog, unavailable), null, 2)}\n`
+      : catalogText(catalog, unavailable, painter(wantsColour(ctx.stdout, ctx.env))),
   );
   return 0;
 }
 
 /** The catalog without code: what a script reading `concur list --json` needs. */
-export function catalogJson(catalog: Catalog) {
+export function catalogJson(catalog: Catalog, unavailable: ReadonlyMap<string, string> = new Map()) {
   return {
     strategies: catalog.strategies.map(({ name, moduleUrl, source, strategy }) => ({
       name,
+      ...(unavailable.has(name) ? { unavailable: unavailable.get(name) } : {}),
       version: strategy.meta.version,
       model: strategy.model,
       summary: strategy.summary,
@@ -41,7 +45,11 @@ export function catalogJson(catalog: Catalog) {
   };
 }
 
-function catalogText(catalog: Catalog, paint: ReturnType<typeof painter>): string {
+function catalogText(
+  catalog: Catalog,
+  unavailable: ReadonlyMap<string, string>,
+  paint: ReturnType<typeof painter>,
+): string {
   const lines = [paint('bold', 'Strategies')];
   if (catalog.strategies.length === 0) lines.push('  (none)');
   for (const { name, source, strategy } of catalog.strategies) {
@@ -53,6 +61,8 @@ function catalogText(catalog: Catalog, paint: ReturnType<typeof painter>): strin
         `    unit: ${traits.unit} · memory: ${traits.memory} · ${traits.parallel ? 'parallel' : 'not parallel'} · ${traits.execution} · best for ${traits.bestFor}`,
       ),
     );
+    const why = unavailable.get(name);
+    if (why !== undefined) lines.push(`    ${paint('red', 'unavailable here:')} ${why}`);
   }
   lines.push('', paint('bold', 'Workloads'));
   if (catalog.workloads.length === 0) lines.push('  (none)');

@@ -1,6 +1,7 @@
 /** `concur run WORKLOAD [flags]`: one comparison without questions. */
-import { discover } from '@concur/core/orchestrate';
+import { discover, pickStrategies } from '@concur/core/orchestrate';
 import { runPlain } from '../../plain/run-plain.js';
+import { keepAvailable } from '../../session/availability.js';
 import { STDOUT_TARGET } from '../../session/exports.js';
 import { builtins } from '../builtins.js';
 import type { CliContext } from '../context.js';
@@ -30,6 +31,12 @@ export async function runCommand(
   // `--json -` claims standard output for the report, so the dashboard cannot draw there.
   const reportToStdout = Object.values(request.exports).includes(STDOUT_TARGET);
   if (isInteractive(ctx.stdout, ctx.env) && !reportToStdout) {
+    // A strategy named but unable to run here stops the run with its line before the dashboard takes the terminal.
+    if (request.strategies.length > 0)
+      await keepAvailable(pickStrategies(catalog, request.strategies), {
+        named: true,
+        options: request.strategyOptions,
+      });
     const code = await openDashboard({ catalog, initial: request, startImmediately: true }, ctx);
     if (code !== undefined) return code;
   }
