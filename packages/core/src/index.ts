@@ -48,10 +48,3 @@ export type {
   WallSummary,
   WorkloadInfo,
 } from './report/types.js';
-// Kept for the unit packages until they import them from @concur/core/runtime: describeError, ItemSignal,
-// MessageBatch, TaskHost, toTaskRef.
-export { describeError } from './unit-kit/describe-error.js';
-export { ItemSignal } from './unit-kit/item-signal.js';
-export { toTaskRef } from './unit-kit/load-task.js';
-export { MessageBatch } from './unit-kit/message-batch.js';
-export { TaskHost } from './unit-kit/task-host.js';
