@@ -53,6 +53,7 @@ it('gives the command line discovery, comparisons, the engine and the reports', 
       'validateReportDiff',
       'writeFileAtomic',
       'writeReport',
+      'writeTargetOf',
     ].sort(),
   );
 });

@@ -30,6 +30,8 @@ export { validateReport } from '../report/read-report.js';
 export { REPORT_SCHEMA } from '../report/types.js';
 export type { ReportFormat } from '../report/write.js';
 export { renderReport, writeFileAtomic, writeReport } from '../report/write.js';
+export type { WriteTarget } from '../report/write-target.js';
+export { writeTargetOf } from '../report/write-target.js';
 // Workload params from the command line, and a user's own task raced as a workload.
 export { customWorkload } from '../workload/custom-workload.js';
 export { resolveParams, splitParamFlag } from '../workload/params.js';
