@@ -5,7 +5,8 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type Report, validateReport } from '@concur/core/orchestrate';
+import type { Report } from '@concur/core';
+import { validateReport } from '@concur/core/orchestrate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startConcur, tempCwd } from './fixtures/cli/run-concur.js';
 import { FAULTS } from './fixtures/faults/fault-run.js';
