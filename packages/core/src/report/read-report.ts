@@ -25,6 +25,7 @@ import { checkRunRecord } from './read-run.js';
 import { checkStrategySummary, checkVerdictLine } from './read-summary.js';
 import {
   type Machine,
+  READABLE_REPORT_VERSIONS,
   REPORT_SCHEMA,
   REPORT_VERSION,
   type Report,
@@ -38,8 +39,12 @@ export function validateReport(json: unknown): Report {
   const o = object(json, 'report');
   if (o.schema !== REPORT_SCHEMA)
     fail('report.schema', `"${REPORT_SCHEMA}" (is this a concur report?)`, o.schema);
-  if (o.version !== REPORT_VERSION)
-    fail('report.version', `${REPORT_VERSION} (the report version this concur reads)`, o.version);
+  if (!READABLE_REPORT_VERSIONS.includes(o.version as number))
+    fail(
+      'report.version',
+      `${READABLE_REPORT_VERSIONS.join(' or ')} (the report versions this concur reads)`,
+      o.version,
+    );
   const services = optional(o.services, 'report.services', (v, p) => array(v, p, checkService));
   const recommendation = optional(o.recommendation, 'report.recommendation', string);
   const against = optional(o.against, 'report.against', validateReportDiff);

@@ -10,8 +10,13 @@ import type { ReportDiff } from './diff.js';
 
 /** What `schema` always says, so a reader can tell a concur report from any other JSON. */
 export const REPORT_SCHEMA = 'concur.report';
-/** Bumped on any change a reader of an older report would trip over. */
-export const REPORT_VERSION = 1;
+/**
+ * Bumped on any change a reader of an older report would trip over. 2: runs carry their `timeline` (and a
+ * sweep its `scaling`).
+ */
+export const REPORT_VERSION = 2;
+/** The versions `validateReport` reads; an older one is read as the current one without its newer fields. */
+export const READABLE_REPORT_VERSIONS: readonly number[] = [1, 2];
 
 /** The machine the comparison ran on. */
 export interface Machine {
