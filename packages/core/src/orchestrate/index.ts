@@ -27,6 +27,7 @@ export { DIFF_SCHEMA, DIFF_VERSION, DRIFT_NOTE, diffReports } from '../report/di
 export { formatBytes, formatDuration, formatRatio } from '../report/format.js';
 export { validateReportDiff } from '../report/read-diff.js';
 export { validateReport } from '../report/read-report.js';
+export { fractionText, predictionText, scalingHeading, scalingLines } from '../report/scaling-text.js';
 export type { TraceDocument, TraceEvent } from '../report/trace.js';
 export { reportToTrace } from '../report/trace.js';
 export { REPORT_SCHEMA } from '../report/types.js';

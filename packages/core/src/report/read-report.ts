@@ -22,6 +22,7 @@ import {
 } from './check.js';
 import { validateReportDiff } from './read-diff.js';
 import { checkRunRecord } from './read-run.js';
+import { checkScalingFit } from './read-scaling.js';
 import { checkStrategySummary, checkVerdictLine } from './read-summary.js';
 import {
   type Machine,
@@ -48,6 +49,7 @@ export function validateReport(json: unknown): Report {
   const services = optional(o.services, 'report.services', (v, p) => array(v, p, checkService));
   const recommendation = optional(o.recommendation, 'report.recommendation', string);
   const against = optional(o.against, 'report.against', validateReportDiff);
+  const scaling = optional(o.scaling, 'report.scaling', (v, p) => array(v, p, checkScalingFit));
   return {
     schema: REPORT_SCHEMA,
     version: REPORT_VERSION,
@@ -60,6 +62,7 @@ export function validateReport(json: unknown): Report {
     runs: array(o.runs, 'report.runs', checkRunRecord),
     summary: array(o.summary, 'report.summary', checkStrategySummary),
     verdict: array(o.verdict, 'report.verdict', checkVerdictLine),
+    ...(scaling !== undefined && { scaling }),
     ...(recommendation !== undefined && { recommendation }),
     cancelled: boolean(o.cancelled, 'report.cancelled'),
     ...(against !== undefined && { against }),

@@ -7,6 +7,7 @@ import type { TaskKind } from '../contract/task.js';
 import type { Params } from '../contract/workload.js';
 import type { RunRecord } from '../engine/run-record.js';
 import type { ReportDiff } from './diff.js';
+import type { ScalingFit } from './scaling.js';
 
 /** What `schema` always says, so a reader can tell a concur report from any other JSON. */
 export const REPORT_SCHEMA = 'concur.report';
@@ -172,6 +173,8 @@ export interface Report {
   /** One row per strategy × concurrency (and the baseline), warmups excluded. */
   readonly summary: readonly StrategySummary[];
   readonly verdict: readonly VerdictLine[];
+  /** With a concurrency sweep: how each strategy scales (Amdahl's law fitted, and what it predicts). */
+  readonly scaling?: readonly ScalingFit[];
   /** Advice in plain words, written by the command line. */
   readonly recommendation?: string;
   /** True when the comparison was stopped before it finished; what was measured is kept. */

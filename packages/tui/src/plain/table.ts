@@ -3,7 +3,7 @@
  * lines and the recommendation. What `concur run` prints to stdout when no one watches a dashboard.
  */
 import type { Report, StrategySummary } from '@concur/core';
-import { COMPARISON_COLUMNS } from '@concur/core/orchestrate';
+import { COMPARISON_COLUMNS, scalingLines } from '@concur/core/orchestrate';
 import type { Paint } from '../cli/colour.js';
 import { textTable } from './text-table.js';
 
@@ -34,6 +34,8 @@ export function comparisonText(report: Report, paint: Paint): string {
   if (notes.length > 0) lines.push('', ...notes.map((note) => paint('yellow', `⚠ ${note}`)));
   if (report.verdict.length > 0)
     lines.push('', ...report.verdict.map((v) => (v.significant ? paint('green', v.text) : v.text)));
+  const scaling = scalingLines(report.scaling ?? [], machine.cpus);
+  if (scaling.length > 0) lines.push('', paint('bold', scaling[0] ?? ''), ...scaling.slice(1));
   if (report.recommendation) lines.push('', paint('bold', report.recommendation));
   return `${lines.join('\n')}\n`;
 }
