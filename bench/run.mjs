@@ -19,6 +19,7 @@ import { dashboard } from './sections/dashboard.mjs';
 import { dispatch } from './sections/dispatch.mjs';
 import { fidelity } from './sections/fidelity.mjs';
 import { memory } from './sections/memory.mjs';
+import { queue } from './sections/queue.mjs';
 import { scaling } from './sections/scaling.mjs';
 import { startup } from './sections/startup.mjs';
 import { timers } from './sections/timers.mjs';
@@ -46,6 +47,10 @@ const SECTIONS = {
   workloads: { run: workloads, about: 'article-io, both hash workloads, c10k at two slot counts' },
   dashboard: { run: dashboard, about: "the live dashboard's cost to the run it shows; one frame's CPU" },
   scaling: { run: scaling, about: "a concurrency sweep 1, 2, 4, 8 and Amdahl's parallel fraction" },
+  queue: {
+    run: queue,
+    about: 'the queue strategy: per-item cost against process units and a hand-written BullMQ script',
+  },
 };
 /** The block of BENCHMARKS.md a full run replaces. */
 const BEGIN = '<!-- full-run:begin (written by `npm run bench`; edit bench/run.mjs, not this block) -->';
@@ -125,8 +130,28 @@ const machine = describeMachine();
 const itemMs = quick ? 30 : 500;
 const { n } = calibrate(itemMs);
 const defaultRounds = quick
-  ? { fidelity: 1, article: 1, c10k: 1, dispatch: 1, startup: 1, memory: 1, timers: 1, workloads: 1 }
-  : { fidelity: 6, article: 3, c10k: 2, dispatch: 3, startup: 5, memory: 1, timers: 3, workloads: 3 };
+  ? {
+      fidelity: 1,
+      article: 1,
+      c10k: 1,
+      dispatch: 1,
+      startup: 1,
+      memory: 1,
+      timers: 1,
+      workloads: 1,
+      queue: 1,
+    }
+  : {
+      fidelity: 6,
+      article: 3,
+      c10k: 2,
+      dispatch: 3,
+      startup: 5,
+      memory: 1,
+      timers: 3,
+      workloads: 3,
+      queue: 3,
+    };
 Object.assign(defaultRounds, quick ? { dashboard: 1, scaling: 1 } : { dashboard: 4, scaling: 2 });
 const ctx = {
   quick,

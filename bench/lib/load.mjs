@@ -7,6 +7,8 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const STRATEGY_NAMES = ['process', 'thread', 'async'];
+/** Strategies a section asks for by name, loaded where the checkout has them. */
+export const OPTIONAL_STRATEGY_NAMES = ['queue'];
 const BENCH_DIR = fileURLToPath(new URL('..', import.meta.url));
 export const REPO_DIR = resolve(BENCH_DIR, '..');
 
@@ -32,6 +34,11 @@ export async function loadConcur(dir, { label, from = join(dir, 'package.json') 
     const moduleUrl = url(`@concur/strategy-${name}`);
     strategies[name] = { name, moduleUrl, strategy: (await import(moduleUrl)).default };
   }
+  // The queue strategy needs a broker and came later: a checkout without it is measured without it.
+  for (const name of OPTIONAL_STRATEGY_NAMES) {
+    const found = await resolveIfThere(require, `@concur/strategy-${name}`);
+    if (found) strategies[name] = { name, moduleUrl: found, strategy: (await import(found)).default };
+  }
   return {
     dir,
     label: label ?? dir,
@@ -49,6 +56,15 @@ export async function loadConcur(dir, { label, from = join(dir, 'package.json') 
 
 /** This tree: the bench workspace's own dependencies resolve it. */
 export const CURRENT_SOURCE = { dir: REPO_DIR, from: join(BENCH_DIR, 'package.json') };
+
+/** The file URL of a package of the checkout, or undefined where it has none. */
+async function resolveIfThere(require, name) {
+  try {
+    return pathToFileURL(require.resolve(name)).href;
+  } catch {
+    return undefined;
+  }
+}
 
 /** A module of the checkout, or nothing where that checkout does not have it. */
 async function importIfThere(require, name) {

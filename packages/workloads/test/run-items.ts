@@ -1,4 +1,5 @@
-import { type Outcome, TaskHost, type Workload } from '@concur/core';
+import type { Outcome, Workload } from '@concur/core';
+import { TaskHost } from '@concur/core/runtime';
 
 /**
  * Run a workload's inputs one at a time through a TaskHost, as a unit would: load the task, set it up,
