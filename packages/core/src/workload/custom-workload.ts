@@ -6,7 +6,8 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename, extname, resolve } from 'node:path';
 import type { Workload } from '../contract/workload.js';
 import { InputError } from '../errors.js';
-import { loadTask, toTaskRef } from '../unit-kit/load-task.js';
+import { toTaskRef } from '../unit-kit/load-task.js';
+import { probeTask } from './task-probe.js';
 
 export interface CustomWorkloadOptions {
   /** The task module, as the user typed it (relative to `cwd`, or absolute). */
@@ -17,6 +18,8 @@ export interface CustomWorkloadOptions {
   readonly items?: number;
   /** Where relative paths start. */
   readonly cwd: string;
+  /** One line for the user while the task module takes long to import (a second or more). */
+  readonly onNotice?: (line: string) => void;
 }
 
 const TYPESCRIPT = new Set(['.ts', '.mts', '.cts', '.tsx']);
@@ -33,9 +36,14 @@ export async function customWorkload(options: CustomWorkloadOptions): Promise<Wo
       `--task ${options.taskPath}: no such file (looked for ${taskFile}); give the path of an ES module whose default export is defineTask({...})`,
     );
   const ref = toTaskRef(taskFile);
-  const task = await loadTask(ref).catch((error: unknown) => {
-    throw new InputError(`--task ${options.taskPath}: ${taskProblem(taskFile, error)}`);
+  // In a child process: the module's top level is the user's code, and may exit, spin or wait for ever.
+  const task = await probeTask(ref, {
+    onSlow: (waited, limit) =>
+      options.onNotice?.(
+        `--task ${options.taskPath}: its module is still importing after ${waited / 1000} s; waiting up to ${limit / 1000} s`,
+      ),
   });
+  if (!task.ok) throw new InputError(`--task ${options.taskPath}: ${taskProblem(taskFile, task.why)}`);
   const inputs = await readInputs(options);
   return {
     name: workloadName(taskFile),
@@ -90,8 +98,7 @@ async function readInputs(options: CustomWorkloadOptions): Promise<readonly unkn
 }
 
 /** Why the task module failed to load, with the fix; TypeScript on a Node that cannot strip types says so. */
-function taskProblem(taskFile: string, error: unknown): string {
-  const why = error instanceof Error ? error.message : String(error);
+function taskProblem(taskFile: string, why: string): string {
   if (TYPESCRIPT.has(extname(taskFile)) && /Unknown file extension/i.test(why))
     return `this Node (${process.version}) cannot load TypeScript directly; compile it to .js first (tsc) and pass that, or use Node ≥ 22.6 with --experimental-strip-types`;
   return why;

@@ -58,6 +58,7 @@ export async function chooseWorkload(
   flags: RunFlags,
   catalog: Catalog,
   cwd: string,
+  notice?: (line: string) => void,
 ): Promise<Workload> {
   if (flags.task === undefined) {
     if (flags.inputs !== undefined || flags.items !== undefined)
@@ -77,6 +78,7 @@ export async function chooseWorkload(
   return customWorkload({
     taskPath: flags.task,
     cwd,
+    onNotice: (line) => notice?.(line),
     ...(flags.inputs === undefined ? {} : { inputsFile: flags.inputs }),
     ...(flags.items === undefined ? {} : { items: parseCount('--items', flags.items, 1) }),
   });

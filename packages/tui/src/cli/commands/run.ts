@@ -25,7 +25,9 @@ export async function runCommand(
   const catalog = await discover({ cwd: ctx.cwd, builtins: builtins() });
   const request = {
     ...settings,
-    workload: await chooseWorkload(name, flags, catalog, ctx.cwd),
+    workload: await chooseWorkload(name, flags, catalog, ctx.cwd, (line) =>
+      ctx.stderr.write(`concur: ${line}\n`),
+    ),
     ...(against ? { against } : {}),
   };
   // `--json -` claims standard output for the report, so the dashboard cannot draw there.
