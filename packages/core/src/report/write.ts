@@ -3,7 +3,9 @@ import { randomBytes } from 'node:crypto';
 import { open, rename, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { reportToCsv } from './csv.js';
+import { jsonText } from './json-text.js';
 import { reportToMarkdown } from './markdown.js';
+import { renderTrace } from './trace.js';
 import type { Report } from './types.js';
 import { writeTargetOf } from './write-target.js';
 
@@ -47,19 +49,27 @@ function writeToStream(stream: NodeJS.WriteStream, text: string): Promise<void> 
   return new Promise((resolve, reject) => stream.write(text, (error) => (error ? reject(error) : resolve())));
 }
 
-export type ReportFormat = 'json' | 'markdown' | 'csv';
+/** `trace`: the Chrome trace-event document of the runs' timelines (see `reportToTrace`). */
+export type ReportFormat = 'json' | 'markdown' | 'csv' | 'trace';
 
-/** The report in `format`, as text. JSON is indented for people and diffs; NaN in it is written as null. */
+/**
+ * The report in `format`, as text. JSON is indented for people and diffs, with per-item figures on one line
+ * each; NaN in it is written as null.
+ */
 export function renderReport(report: Report, format: ReportFormat): string {
   switch (format) {
     case 'json':
-      return `${JSON.stringify(report, null, 2)}\n`;
+      return `${jsonText(report)}\n`;
     case 'markdown':
       return reportToMarkdown(report);
     case 'csv':
       return reportToCsv(report);
+    case 'trace':
+      return renderTrace(report);
     default:
-      throw new Error(`report format must be "json", "markdown" or "csv", got ${JSON.stringify(format)}`);
+      throw new Error(
+        `report format must be "json", "markdown", "csv" or "trace", got ${JSON.stringify(format)}`,
+      );
   }
 }
 

@@ -14,11 +14,12 @@ const FLAGS: Readonly<Record<ReportFormat, string>> = {
   json: '--json',
   markdown: '--markdown',
   csv: '--csv',
+  trace: '--trace',
 };
 
 /** Each target as [format, path], in a fixed order. */
 export function targetsOf(exports: ExportTargets): [ReportFormat, string][] {
-  const formats: ReportFormat[] = ['json', 'markdown', 'csv'];
+  const formats: ReportFormat[] = ['json', 'markdown', 'csv', 'trace'];
   return formats.flatMap((format) => {
     const path = exports[format];
     return path === undefined ? [] : [[format, path] as [ReportFormat, string]];

@@ -11,6 +11,8 @@ export interface ExportTargets {
   readonly json?: string;
   readonly markdown?: string;
   readonly csv?: string;
+  /** `--trace FILE`: the runs' timelines as a Chrome trace-event file. */
+  readonly trace?: string;
 }
 
 export interface ComparisonRequest {
