@@ -6,6 +6,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename, extname, resolve } from 'node:path';
 import type { Workload } from '../contract/workload.js';
 import { InputError } from '../errors.js';
+import { itemsProblem } from '../orchestrate/limits.js';
 import { toTaskRef } from '../unit-kit/load-task.js';
 import { probeTask } from './task-probe.js';
 
@@ -64,6 +65,9 @@ async function readInputs(options: CustomWorkloadOptions): Promise<readonly unkn
   if (items !== undefined) {
     if (!Number.isSafeInteger(items) || items < 1)
       throw new InputError(`--items must be a positive integer, got ${JSON.stringify(items)}`);
+    // Before the inputs are made: an array of billions would take every byte before any check could run.
+    const problem = itemsProblem(items, 1);
+    if (problem) throw new InputError(`--items ${items}: ${problem}`);
     return Array.from({ length: items }, (_, i) => i);
   }
   if (inputsFile === undefined)
