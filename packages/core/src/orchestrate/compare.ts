@@ -55,15 +55,16 @@ export interface CompareOptions {
   readonly strategyOptions?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
   readonly signal?: AbortSignal;
   readonly onEvent?: (event: CompareEvent) => void;
-  /** One line for the user that is not progress: a --concurrency cut to the number of items. */
-  readonly onNotice?: (line: string) => void;
   /** Unit rows per live snapshot. Default 64. */
   readonly maxRows?: number;
   /** How often an engine process sends a snapshot. Default 100 ms. */
   readonly snapshotEveryMs?: number;
   /** Stop a run whose engine sends nothing for this long (its loop is blocked for good). Default: timeout + 10 s. */
   readonly stallMs?: number;
-  /** Told, one line each, what the comparison leaves out (a strategy whose runtime has no task) and why. */
+  /**
+   * Told, one line each, what the comparison leaves out (a strategy whose runtime has no task) or cuts
+   * (a --concurrency above the number of items), and why.
+   */
   readonly onNotice?: (line: string) => void;
 }
 
