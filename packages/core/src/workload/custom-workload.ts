@@ -75,6 +75,10 @@ async function readInputs(options: CustomWorkloadOptions): Promise<readonly unkn
       '--task needs its inputs: --inputs file.json (a JSON array) or --items N (inputs 0…N-1)',
     );
   const file = resolve(options.cwd, inputsFile);
+  if (await isDirectory(file))
+    throw new InputError(
+      `--inputs ${inputsFile}: is a folder (${file}); give a JSON file holding an array, e.g. --inputs ${inputsFile.replace(/\/$/, '')}/inputs.json`,
+    );
   let text: string;
   try {
     text = await readFile(file, 'utf8');

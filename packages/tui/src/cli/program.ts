@@ -126,6 +126,9 @@ export function buildProgram(ctx: CliContext, setExitCode: (code: number) => voi
     .action(async (flags: WorkerFlags) => {
       setExitCode(await workerCommand(flags, ctx));
     });
+  // A word after the arguments a command takes is a mistake (`concur run cpu-sum extra-arg`), never
+  // something to ignore while the whole default workload runs.
+  for (const command of program.commands) command.allowExcessArguments(false);
   return program;
 }
 
