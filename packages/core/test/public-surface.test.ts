@@ -29,6 +29,7 @@ it('gives the command line discovery, comparisons, the engine and the reports', 
   expect(names(orchestrate)).toEqual(
     [
       'COMPARISON_COLUMNS',
+      'DEFAULT_STARTUP_TIMEOUT_MS',
       'DIFF_SCHEMA',
       'DIFF_VERSION',
       'DRIFT_NOTE',

@@ -149,6 +149,12 @@ export interface Strategy {
   readonly traits: Traits;
   /** How many units to start when the user does not say. */
   defaultConcurrency(cpus: number): number;
+  /**
+   * About how much memory one unit takes (a process's or a thread's own heap and runtime), in bytes: the
+   * command refuses a --concurrency whose units could not fit in the memory this machine has free, instead
+   * of starting them until it runs out. Omitted: no such check.
+   */
+  readonly unitMemoryBytes?: number;
   /** How many items one unit may take at once (default 1). */
   itemsInFlight?(options: Readonly<Record<string, unknown>>): number;
   /**

@@ -43,7 +43,7 @@ export { customWorkload } from '../workload/custom-workload.js';
 export { resolveParams, splitParamFlag } from '../workload/params.js';
 // A whole comparison: its plan, its services, its runs, and the report made of them.
 export type { CompareEvent } from './compare.js';
-export { compare } from './compare.js';
+export { compare, DEFAULT_STARTUP_TIMEOUT_MS } from './compare.js';
 export type { PlannedRun } from './plan.js';
 export { optionsFor, runtimeOf } from './runtimes.js';
 export { startServices } from './services.js';

@@ -73,6 +73,10 @@ export function buildProgram(ctx: CliContext, setExitCode: (code: number) => voi
         `${DEFAULT_TIMEOUT_MS / 1000}s`,
       ),
     )
+    .option(
+      '--startup-timeout <duration>',
+      "per unit: how long its start (the task's import and setup) may take (default: --timeout, at least 30s)",
+    )
     .option('-p, --param <name=value>', 'a workload param (repeatable)', collect, [])
     .option('-o, --option <strategy.key=value>', 'a strategy option (repeatable)', collect, [])
     .option('--task <file>', 'race your own task module instead of a named workload')
@@ -122,6 +126,9 @@ export function buildProgram(ctx: CliContext, setExitCode: (code: number) => voi
     .action(async (flags: WorkerFlags) => {
       setExitCode(await workerCommand(flags, ctx));
     });
+  // A word after the arguments a command takes is a mistake (`concur run cpu-sum extra-arg`), never
+  // something to ignore while the whole default workload runs.
+  for (const command of program.commands) command.allowExcessArguments(false);
   return program;
 }
 

@@ -27,6 +27,8 @@ export interface ComparisonRequest {
   readonly runs: number;
   readonly warmup: number;
   readonly timeoutMs: number;
+  /** `--startup-timeout`: per unit start (its task's import and setup); undefined: the item timeout, at least 30 s. */
+  readonly startupTimeoutMs?: number;
   /** Per strategy name: `--option strategy.key=value`. */
   readonly strategyOptions: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
   readonly exports: ExportTargets;
