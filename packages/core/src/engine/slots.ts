@@ -3,6 +3,7 @@
  * ready timeout) until it is detached — closed, killed or dead — and a replacement takes the same slot.
  * What a slot's unit then runs is the run's business, told through {@link SlotEvents}.
  */
+import { performance } from 'node:perf_hooks';
 import { ProgressCell } from '../contract/progress-cell.js';
 import type { SpawnSpec, Strategy, Unit } from '../contract/strategy.js';
 import type { TaskRef } from '../contract/task.js';
@@ -74,6 +75,11 @@ export class Slots {
   /** Kills and closes under way that the run must wait for (bounded) before it reports. */
   readonly pendingKills: Promise<unknown>[] = [];
   private spawnFailuresInARow = 0;
+  /**
+   * When the last of the first units became ready, as each one's own spawn resolved: never later because
+   * another unit's item held the loop (see {@link Slots.spawnInto}). Undefined until one is ready.
+   */
+  lastFirstReadyAt: number | undefined;
 
   constructor(
     private readonly o: SlotsOptions,
@@ -95,7 +101,7 @@ export class Slots {
         inFlight: new Set(),
         cell: onActivity ? new ActivityCell(board, index, onActivity) : new ProgressCell(board, index),
       });
-    await Promise.all(this.all.map((slot) => this.spawnInto(slot)));
+    await Promise.all(this.all.map((slot) => this.spawnInto(slot, true)));
   }
 
   /** Start another unit in `slot`, while the run accepts units and has work for it. */
@@ -103,7 +109,7 @@ export class Slots {
     if (!this.events.accepting() || !this.events.workLeft()) return;
     this.replacements += 1;
     this.live.replacements = this.replacements;
-    void this.spawnInto(slot);
+    void this.spawnInto(slot, false);
   }
 
   /** Forget the slot's unit: its exit and late answers are ignored from now on. */
@@ -119,9 +125,10 @@ export class Slots {
     this.pendingKills.push(unit.kill().catch(() => {}));
   }
 
-  private async spawnInto(slot: Slot): Promise<void> {
+  private async spawnInto(slot: Slot, first: boolean): Promise<void> {
     this.live.starting(slot.index, slot.cell, slot.inFlight);
     slot.cell.set(0);
+    const spawnAt = performance.now();
     let unit: Unit;
     try {
       unit = await this.spawnReady(slot);
@@ -129,8 +136,10 @@ export class Slots {
       this.spawnFailed(slot, error);
       return;
     }
+    const readyAt = performance.now();
+    if (first) this.lastFirstReadyAt = Math.max(this.lastFirstReadyAt ?? readyAt, readyAt);
     this.spawnFailuresInARow = 0;
-    const entry = this.tally.addUnit(slot.index, unit);
+    const entry = this.tally.addUnit(slot.index, unit, readyAt - spawnAt);
     if (!this.events.joins()) {
       entry.end = 'closed';
       this.pendingKills.push(unit.close().catch(() => unit.kill()));
@@ -143,7 +152,16 @@ export class Slots {
       (exit) => this.events.exited(slot, unit, `unit ${exit.reason}`),
       () => {},
     );
-    this.events.ready(slot);
+    // Units on the engine's own loop become ready together, in one turn: the first handed an item would
+    // run it right here and hold the loop, so the others would seem to take as long to start. Handing out
+    // items from the next turn, once every such unit has said it is ready, keeps start-up its own.
+    if (first) setImmediate(() => this.readyIfStill(slot, unit));
+    else this.events.ready(slot);
+  }
+
+  /** A unit told ready a turn ago: hand it work unless it has been let go of since. */
+  private readyIfStill(slot: Slot, unit: Unit): void {
+    if (slot.unit === unit) this.events.ready(slot);
   }
 
   /**

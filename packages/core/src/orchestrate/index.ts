@@ -22,6 +22,7 @@ export { runStrategy } from '../engine/run-strategy.js';
 // Reports: reading one back, its text views, atomic writes, and the figures as people read them.
 export type { ComparisonColumn } from '../report/comparison-columns.js';
 export { COMPARISON_COLUMNS } from '../report/comparison-columns.js';
+export { cpuCeilingWarning } from '../report/cpu-figure.js';
 export type { DiffLabels, DiffRow, DiffSide, DiffWarning, ReportDiff, UnmatchedRow } from '../report/diff.js';
 export { DIFF_SCHEMA, DIFF_VERSION, DRIFT_NOTE, diffReports } from '../report/diff.js';
 export type { FailureGroup, FailureReasons } from '../report/failure-groups.js';

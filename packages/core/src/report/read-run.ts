@@ -31,6 +31,7 @@ export function checkRunRecord(value: Json, path: string): RunRecord {
   const items = object(o.items, `${path}.items`);
   const loopDelay = object(o.loopDelay, `${path}.loopDelay`);
   const aborted = optional(o.aborted, `${path}.aborted`, string);
+  const taskCpu = optional(o.taskCpu, `${path}.taskCpu`, checkCpuTimes);
   return {
     strategy: string(o.strategy, `${path}.strategy`),
     run: integer(o.run, `${path}.run`),
@@ -62,7 +63,13 @@ export function checkRunRecord(value: Json, path: string): RunRecord {
     outputTruncated: boolean(o.outputTruncated, `${path}.outputTruncated`),
     cancelled: boolean(o.cancelled, `${path}.cancelled`),
     ...(aborted !== undefined && { aborted }),
+    ...(taskCpu !== undefined && { taskCpu }),
   };
+}
+
+function checkCpuTimes(value: Json, path: string): { userMs: number; systemMs: number } {
+  const o = object(value, path);
+  return { userMs: number(o.userMs, `${path}.userMs`), systemMs: number(o.systemMs, `${path}.systemMs`) };
 }
 
 function checkItemFailure(value: Json, path: string): ItemFailure {
@@ -78,6 +85,7 @@ function checkItemFailure(value: Json, path: string): ItemFailure {
 function checkUnitRecord(value: Json, path: string): UnitRecord {
   const o = object(value, path);
   const sample = optional(o.sample, `${path}.sample`, checkUnitSample);
+  const startupMs = optional(o.startupMs, `${path}.startupMs`, number);
   return {
     slot: integer(o.slot, `${path}.slot`),
     id: string(o.id, `${path}.id`),
@@ -85,12 +93,15 @@ function checkUnitRecord(value: Json, path: string): UnitRecord {
     failures: integer(o.failures, `${path}.failures`),
     end: string(o.end, `${path}.end`),
     ...(sample !== undefined && { sample }),
+    ...(startupMs !== undefined && { startupMs }),
   };
 }
 
 const SAMPLE_FIGURES = [
   'cpuUserMs',
   'cpuSystemMs',
+  'mainThreadCpuUserMs',
+  'mainThreadCpuSystemMs',
   'rssBytes',
   'peakRssBytes',
   'heapUsedBytes',
