@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LiveBoard } from '../src/dashboard/live-board.js';
+import { stallLine, unitsLine } from '../src/dashboard/StrategyPanel.js';
 import { stalledFor } from '../src/dashboard/stall.js';
 import { snapshot } from './fixtures/dashboard/samples.js';
 
@@ -36,5 +37,23 @@ describe('stalledFor', () => {
     board.handle({ type: 'snapshot', snapshot: snapshot({ loopBlockedMs: 2_500 }) });
     time.now = 3_050;
     expect(stalledFor(board, time.now)).toBe(2_550);
+  });
+});
+
+describe('what the live panel says holds the loop', () => {
+  it('says units are starting, with how many are ready, rather than blame a task before any item ran', () => {
+    const starting = snapshot({ phase: 'starting', done: 0, failed: 0, unitCount: 1000, starting: 393 });
+    expect(unitsLine(starting, 1000)).toBe('starting units: 607 of 1,000 ready');
+    expect(stallLine(11_000, starting, 1000, null)).toBe(
+      '⚠ engine event loop held for 11.0 s — starting units: 607 of 1,000 ready',
+    );
+  });
+
+  it('blames a task that does not yield once units are up, with the hint where it is expected', () => {
+    const running = snapshot({ starting: 0 });
+    expect(unitsLine(running, 2)).toBe('2 units · running');
+    expect(stallLine(2_000, running, 2, 'CPU-bound work on the async strategy')).toBe(
+      '⚠ engine event loop blocked for 2.00 s — a task is not yielding (expected for CPU-bound work on the async strategy)',
+    );
   });
 });

@@ -47,6 +47,8 @@ export interface LiveSnapshot {
   /** The busiest units first (in flight, then most progress), at most the rows asked for. */
   readonly units: readonly LiveUnit[];
   readonly unitCount: number;
+  /** Of the units, how many are starting (spawned, not ready yet): with many heavy units, seconds of it. */
+  readonly starting?: number;
   /** Units in flight by their item's progress, in ten buckets (0–10 %, …, 90–100 %). */
   readonly progressHistogram: readonly number[];
   /**
@@ -184,12 +186,14 @@ export class LiveRun {
     const throughput = settled > 0 && now > since ? (settled * 1000) / (now - since) : 0;
     const histogram = new Array<number>(10).fill(0);
     let inFlight = 0;
+    let starting = 0;
     // One pass: the slots that have a unit, their busyness (items in flight, then progress) and the histogram.
     const slots: number[] = [];
     const busyness: number[] = [];
     this.slots.forEach((state, slot) => {
       if (!state) return;
       slots.push(slot);
+      if (state.state === 'starting') starting += 1;
       const items = state.items.size;
       if (items === 0) {
         busyness.push(0);
@@ -223,6 +227,7 @@ export class LiveRun {
       loopDelay: this.loopDelay,
       units,
       unitCount: count,
+      starting,
       progressHistogram: histogram,
     };
   }

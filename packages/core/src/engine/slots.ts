@@ -49,6 +49,9 @@ export interface SlotsOptions {
   readonly onActivity: (() => void) | undefined;
 }
 
+/** How long starting units may hold the engine's loop before it yields a turn to the rest of the run. */
+const SPAWN_TURN_MS = 50;
+
 /** Consecutive failed spawns after which the run gives up on the strategy. */
 const MAX_SPAWN_FAILURES = 3;
 
@@ -101,7 +104,20 @@ export class Slots {
         inFlight: new Set(),
         cell: onActivity ? new ActivityCell(board, index, onActivity) : new ProgressCell(board, index),
       });
-    await Promise.all(this.all.map((slot) => this.spawnInto(slot, true)));
+    // A spawn may hold the loop for a while before it awaits anything (a worker thread's start, a fork):
+    // with a thousand of them the loop would be held for seconds, and the live screen, told nothing, would
+    // blame a task. Yield a turn now and then, so that snapshots say units are starting.
+    const spawns: Promise<void>[] = [];
+    let heldSince = performance.now();
+    for (const slot of this.all) {
+      // Cancelled or given up while the first units were starting: start no more of them.
+      if (!this.events.accepting()) break;
+      spawns.push(this.spawnInto(slot, true));
+      if (performance.now() - heldSince < SPAWN_TURN_MS) continue;
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      heldSince = performance.now();
+    }
+    await Promise.all(spawns);
   }
 
   /** Start another unit in `slot`, while the run accepts units and has work for it. */

@@ -64,7 +64,7 @@ export function StrategyPanel(props: StrategyPanelProps) {
         <Text color={color} bold>{`▶ ${lane.name}`}</Text>
         {`  ${label}`}
         <Text color="gray">{` · concurrency ${planned.concurrency}`}</Text>
-        {snapshot ? <Text color="gray">{` · ${snapshot.unitCount} units · ${snapshot.phase}`}</Text> : null}
+        {snapshot ? <Text color="gray">{` · ${unitsLine(snapshot, planned.concurrency)}`}</Text> : null}
         <Text color="gray"> · elapsed </Text>
         {formatDuration(elapsed)}
         {snapshot ? (
@@ -113,12 +113,37 @@ export function StrategyPanel(props: StrategyPanelProps) {
         <Box height={STALL_LINES}>
           {props.stalledMs === null ? null : (
             <Text color="yellow">
-              {`⚠ engine event loop blocked for ${formatDuration(props.stalledMs)} — a task is not yielding`}
-              {props.stallHint ? ` (expected for ${props.stallHint})` : ''}
+              {stallLine(props.stalledMs, snapshot, planned.concurrency, props.stallHint)}
             </Text>
           )}
         </Box>
       </Box>
     </Box>
   );
+}
+
+/** "2 units · running", or while units start "starting units: 607 of 1,000 ready". */
+export function unitsLine(snapshot: LiveSnapshot, concurrency: number): string {
+  const starting = snapshot.starting ?? 0;
+  if (starting === 0 && (snapshot.unitCount >= concurrency || snapshot.phase !== 'starting'))
+    return `${snapshot.unitCount} units · ${snapshot.phase}`;
+  const ready = snapshot.unitCount - starting;
+  return `starting units: ${ready.toLocaleString('en-US')} of ${concurrency.toLocaleString('en-US')} ready`;
+}
+
+/**
+ * Why the engine's loop is held. Before any item has settled, while units are still starting, it is their
+ * start (a thread or a process each) that holds it, not a task: say so rather than blame one.
+ */
+export function stallLine(
+  stalledMs: number,
+  snapshot: LiveSnapshot | null,
+  concurrency: number,
+  hint: string | null,
+): string {
+  const held = formatDuration(stalledMs);
+  const starting = snapshot ? (snapshot.starting ?? 0) > 0 || snapshot.unitCount < concurrency : false;
+  if (snapshot && starting && snapshot.done + snapshot.failed === 0)
+    return `⚠ engine event loop held for ${held} — ${unitsLine(snapshot, concurrency)}`;
+  return `⚠ engine event loop blocked for ${held} — a task is not yielding${hint ? ` (expected for ${hint})` : ''}`;
 }
