@@ -16,6 +16,7 @@ import { type CpuTimes, ownThreadCpu } from '../unit-kit/thread-cpu.js';
 import { checkPositiveInteger, checkTimeout } from './check-options.js';
 import { DeadlineQueue } from './deadline-queue.js';
 import { LiveRun } from './live-state.js';
+import { startLoopTicks } from './loop-ticks.js';
 import { OutputLog } from './output-log.js';
 import type { RunRecord } from './run-record.js';
 import { startSampler } from './sampler.js';
@@ -169,7 +170,14 @@ class StrategyRun {
     const onAbort = () => this.cancel();
     if (this.o.signal?.aborted) this.cancel();
     else this.o.signal?.addEventListener('abort', onAbort, { once: true });
-    const stopSampler = startSampler(this.o.sampleEveryMs ?? 250, this.slots.all, this.live, this.loopDelay);
+    const stopSampler = startSampler(
+      this.o.sampleEveryMs ?? 250,
+      this.slots.all,
+      this.live,
+      this.loopDelay,
+      this.tally.timeline,
+    );
+    const stopLoopTicks = startLoopTicks(this.tally.timeline);
     if (this.tally.complete) this.stop({ why: 'finished' });
 
     await this.slots.start(this.concurrency);
@@ -186,8 +194,9 @@ class StrategyRun {
     this.phase = 'closing';
     this.live.phase = 'closing';
     stopSampler();
+    stopLoopTicks();
     this.o.signal?.removeEventListener('abort', onAbort);
-    await closeUnits(this.slots, this.tally.units, this.live);
+    await closeUnits(this.slots, this.tally, this.live);
     const loopDelay = this.loopDelay.stop();
     this.live.loopDelay = loopDelay;
     this.live.phase = 'done';
@@ -251,6 +260,7 @@ class StrategyRun {
 
   private dispatch(slot: Slot, unit: Unit, index: number): void {
     slot.inFlight.add(index);
+    if (slot.entry) this.tally.timeline.began(index, slot.entry.times.order);
     this.deadlines.add({ slot, unit, index });
     this.live.began(slot.index);
     unit.run({ index, input: this.o.inputs[index] }).then(

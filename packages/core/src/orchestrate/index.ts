@@ -30,10 +30,15 @@ export { failureGroupText, failureReasons, otherFailuresText } from '../report/f
 export { formatBytes, formatDuration, formatRatio } from '../report/format.js';
 export { validateReportDiff } from '../report/read-diff.js';
 export { validateReport } from '../report/read-report.js';
+export { fractionText, predictionText, scalingHeading, scalingLines } from '../report/scaling-text.js';
 export { mostlyFailed } from '../report/summarize.js';
+export type { TraceDocument, TraceEvent } from '../report/trace.js';
+export { reportToTrace } from '../report/trace.js';
 export { REPORT_SCHEMA } from '../report/types.js';
 export type { ReportFormat } from '../report/write.js';
 export { renderReport, writeFileAtomic, writeReport } from '../report/write.js';
+export type { WriteTarget } from '../report/write-target.js';
+export { writeTargetOf } from '../report/write-target.js';
 // Workload params from the command line, and a user's own task raced as a workload.
 export { customWorkload } from '../workload/custom-workload.js';
 export { resolveParams, splitParamFlag } from '../workload/params.js';

@@ -3,6 +3,7 @@ import { COMPARISON_COLUMNS } from './comparison-columns.js';
 import { cpuCeilingWarning } from './cpu-figure.js';
 import { failureGroupText, failureReasons, otherFailuresText } from './failure-groups.js';
 import { formatBytes, formatDuration } from './format.js';
+import { fractionText, predictionText, scalingHeading } from './scaling-text.js';
 import { mostlyFailed } from './summarize.js';
 import type { Report, StrategySummary, StrategyTraits } from './types.js';
 
@@ -12,6 +13,7 @@ export function reportToMarkdown(report: Report): string {
     comparison(report.summary),
     verdict(report),
     failures(report),
+    scaling(report),
     report.recommendation ? `## Recommendation\n\n${report.recommendation}` : '',
     traitsTable(report.traits),
   ];
@@ -72,6 +74,16 @@ function comparison(summary: readonly StrategySummary[]): string {
   );
   const footnote = COMPARISON_COLUMNS.flatMap((column) => (column.note ? [column.note] : [])).join(' ');
   return ['## Comparison', table, footnote, ...(notes.length ? [notes.join('\n')] : [])].join('\n\n');
+}
+
+function scaling(report: Report): string {
+  const fits = report.scaling ?? [];
+  if (fits.length === 0) return '';
+  const lines = fits.flatMap((fit) => [
+    `- **${fit.strategy}**: ${fractionText(fit)}${fit.fraction === null ? '' : `; ${predictionText(fit)}`}`,
+    ...fit.departures.map((d) => `  - ${d}`),
+  ]);
+  return `## Scaling\n\n${scalingHeading(fits, report.machine.cpus)}.\n\n${lines.join('\n')}`;
 }
 
 function verdict(report: Report): string {

@@ -7,11 +7,17 @@ import type { TaskKind } from '../contract/task.js';
 import type { Params } from '../contract/workload.js';
 import type { RunRecord } from '../engine/run-record.js';
 import type { ReportDiff } from './diff.js';
+import type { ScalingFit } from './scaling.js';
 
 /** What `schema` always says, so a reader can tell a concur report from any other JSON. */
 export const REPORT_SCHEMA = 'concur.report';
-/** Bumped on any change a reader of an older report would trip over. */
-export const REPORT_VERSION = 1;
+/**
+ * Bumped on any change a reader of an older report would trip over. 2: runs carry their `timeline` (and a
+ * sweep its `scaling`).
+ */
+export const REPORT_VERSION = 2;
+/** The versions `validateReport` reads; an older one is read as the current one without its newer fields. */
+export const READABLE_REPORT_VERSIONS: readonly number[] = [1, 2];
 
 /** The machine the comparison ran on. */
 export interface Machine {
@@ -189,6 +195,8 @@ export interface Report {
   /** One row per strategy × concurrency (and the baseline), warmups excluded. */
   readonly summary: readonly StrategySummary[];
   readonly verdict: readonly VerdictLine[];
+  /** With a concurrency sweep: how each strategy scales (Amdahl's law fitted, and what it predicts). */
+  readonly scaling?: readonly ScalingFit[];
   /** Advice in plain words, written by the command line. */
   readonly recommendation?: string;
   /** True when the comparison was stopped before it finished; what was measured is kept. */

@@ -10,6 +10,7 @@ import {
   failureReasons,
   mostlyFailed,
   otherFailuresText,
+  scalingLines,
 } from '@concur/core/orchestrate';
 import type { Paint } from '../cli/colour.js';
 import { textTable } from './text-table.js';
@@ -42,6 +43,8 @@ export function comparisonText(report: Report, paint: Paint): string {
   lines.push(...failureLines(report, paint));
   if (report.verdict.length > 0)
     lines.push('', ...report.verdict.map((v) => (v.significant ? paint('green', v.text) : v.text)));
+  const scaling = scalingLines(report.scaling ?? [], machine.cpus);
+  if (scaling.length > 0) lines.push('', paint('bold', scaling[0] ?? ''), ...scaling.slice(1));
   if (report.recommendation) lines.push('', paint('bold', report.recommendation));
   return `${lines.join('\n')}\n`;
 }
