@@ -22,3 +22,19 @@ it('counts no unit as starting while another unit’s item holds the shared loop
   // Start-up is part of the wall time, which holds every item's spin.
   expect(result.wallMs).toBeGreaterThan(result.startupMs);
 });
+
+it('tells no activity when a unit starts, only when items move: a report from there would be timed', async () => {
+  let activity = 0;
+  const result = await runStrategy({
+    strategy: inline,
+    task: spin,
+    inputs: [0, 0, 0],
+    concurrency: 3,
+    onActivity: () => {
+      activity += 1;
+    },
+  });
+  expect(result.items.done).toBe(3);
+  // Per item: its progress set to 0 and to 1 by the host, and its settling; none for the units' start.
+  expect(activity).toBe(9);
+});

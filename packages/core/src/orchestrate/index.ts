@@ -22,7 +22,6 @@ export { runStrategy } from '../engine/run-strategy.js';
 // Reports: reading one back, its text views, atomic writes, and the figures as people read them.
 export type { ComparisonColumn } from '../report/comparison-columns.js';
 export { COMPARISON_COLUMNS } from '../report/comparison-columns.js';
-export { cpuCeilingWarning } from '../report/cpu-figure.js';
 export type { DiffLabels, DiffRow, DiffSide, DiffWarning, ReportDiff, UnmatchedRow } from '../report/diff.js';
 export { DIFF_SCHEMA, DIFF_VERSION, DRIFT_NOTE, diffReports } from '../report/diff.js';
 export type { FailureGroup, FailureReasons } from '../report/failure-groups.js';
@@ -30,8 +29,8 @@ export { failureGroupText, failureReasons, otherFailuresText } from '../report/f
 export { formatBytes, formatDuration, formatRatio } from '../report/format.js';
 export { validateReportDiff } from '../report/read-diff.js';
 export { validateReport } from '../report/read-report.js';
+export { rowNotes } from '../report/row-notes.js';
 export { fractionText, predictionText, scalingHeading, scalingLines } from '../report/scaling-text.js';
-export { mostlyFailed } from '../report/summarize.js';
 export type { TraceDocument, TraceEvent } from '../report/trace.js';
 export { reportToTrace } from '../report/trace.js';
 export { REPORT_SCHEMA } from '../report/types.js';

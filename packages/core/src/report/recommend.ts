@@ -7,6 +7,7 @@ import { coresBusy } from './cpu-figure.js';
 import { formatBytes, formatDuration } from './format.js';
 import { mostlyFailed } from './summarize.js';
 import type { StrategySummary, VerdictLine } from './types.js';
+import { SHORT_RUN_ADVICE, tooShort } from './verdict.js';
 
 export function recommend(summary: readonly StrategySummary[], verdict: readonly VerdictLine[]): string {
   // A row whose every run was cut short has a wall time that says when it was stopped, and one whose items
@@ -24,6 +25,13 @@ export function recommend(summary: readonly StrategySummary[], verdict: readonly
     return `Most items failed under every strategy, so there is nothing to recommend: fix what the failures say and run again.`;
   const best = rows.reduce((a, b) => (b.wall.median < a.wall.median ? b : a));
   const lines: string[] = [];
+  if (tooShort(best))
+    return [
+      `This comparison cannot choose: ${best.strategy}'s runs took ${formatDuration(best.wall.median)}, and ${SHORT_RUN_ADVICE} (--items, or the workload's own parameters).`,
+      failedNote,
+    ]
+      .filter(Boolean)
+      .join(' ');
   const speedup = best.speedup ? ` (${best.speedup.value.toFixed(2)}× the sequential baseline)` : '';
   const beaten = verdict.filter((v) => v.winner === best.strategy && v.concurrency === best.concurrency);
   const clear = beaten.filter((v) => v.significant);
