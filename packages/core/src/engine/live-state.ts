@@ -22,6 +22,8 @@ export interface LiveUnit {
   /** CPU use since the previous sample, in % of one core, where the unit can tell. */
   readonly cpuPercent?: number;
   readonly memoryBytes?: number;
+  /** Whose figures its samples give (see `UnitSample.scope`), once it has been sampled. */
+  readonly scope?: UnitSample['scope'];
 }
 
 export type RunPhase = 'starting' | 'running' | 'closing' | 'done';
@@ -56,6 +58,8 @@ export interface LiveSnapshot {
    * Set by the engine process, which can still send while a task keeps its loop busy.
    */
   readonly loopBlockedMs?: number;
+  /** False when there are too many units to sample each one: no row has figures of its own then. */
+  readonly unitsSampled?: boolean;
 }
 
 interface SlotState {
@@ -70,6 +74,7 @@ interface SlotState {
   lastSampleAt?: number;
   cpuPercent?: number;
   memoryBytes?: number;
+  scope?: UnitSample['scope'];
 }
 
 export class LiveRun {
@@ -81,6 +86,8 @@ export class LiveRun {
   failed = 0;
   replacements = 0;
   loopDelay = { p50Ms: 0, p99Ms: 0, maxMs: 0 };
+  /** Set by the sampler: whether the units are few enough to be sampled one by one. */
+  unitsSampled = true;
 
   constructor(
     readonly strategy: string,
@@ -160,6 +167,7 @@ export class LiveRun {
       state.lastSampleAt = now;
     }
     state.memoryBytes = sample.rssBytes ?? sample.heapUsedBytes;
+    state.scope = sample.scope;
   }
 
   private row(slot: number): LiveUnit {
@@ -176,6 +184,7 @@ export class LiveRun {
       failed: state.failed,
       ...(state.cpuPercent === undefined ? {} : { cpuPercent: state.cpuPercent }),
       ...(state.memoryBytes === undefined ? {} : { memoryBytes: state.memoryBytes }),
+      ...(state.scope === undefined ? {} : { scope: state.scope }),
     };
   }
 
@@ -228,6 +237,7 @@ export class LiveRun {
       units,
       unitCount: count,
       starting,
+      unitsSampled: this.unitsSampled,
       progressHistogram: histogram,
     };
   }

@@ -43,6 +43,8 @@ export interface StrategyPanelProps {
   readonly stalledMs: number | null;
   /** Says why a stall is expected: "CPU-bound work on the async strategy". */
   readonly stallHint: string | null;
+  /** Whether the strategy's tasks run on the engine's own loop (its traits say so); default true. */
+  readonly tasksOnEngineLoop?: boolean;
 }
 
 /** The running strategy: a header with the run's figures, a row per unit, and the engine's health. */
@@ -56,6 +58,7 @@ export function StrategyPanel(props: StrategyPanelProps) {
     : now - current.startedAt;
   const { rows, truncated } = snapshot ? pickRows(snapshot, props.budget) : { rows: [], truncated: false };
   const idWidth = Math.max(8, ...rows.map((u) => u.id.length));
+  const figuresNote = snapshot ? unitFiguresNote(snapshot, rows) : null;
   const barWidth = Math.max(10, Math.min(40, width - idWidth - 62));
   return (
     // No border box: ink redraws every cell of a frame, and a border costs a fifth of the frame's time.
@@ -99,7 +102,14 @@ export function StrategyPanel(props: StrategyPanelProps) {
           ) : null}
         </Text>
         {rows.map((unit) => (
-          <UnitRow key={unit.slot} unit={unit} idWidth={idWidth} barWidth={barWidth} color={color} />
+          <UnitRow
+            key={unit.slot}
+            unit={unit}
+            idWidth={idWidth}
+            barWidth={barWidth}
+            color={color}
+            figures={figuresNote === null}
+          />
         ))}
         {snapshot && truncated ? (
           <Histogram
@@ -111,9 +121,19 @@ export function StrategyPanel(props: StrategyPanelProps) {
           />
         ) : null}
         <Box height={STALL_LINES}>
-          {props.stalledMs === null ? null : (
+          {props.stalledMs === null ? (
+            figuresNote === null ? null : (
+              <Text color="gray">{figuresNote}</Text>
+            )
+          ) : (
             <Text color="yellow">
-              {stallLine(props.stalledMs, snapshot, planned.concurrency, props.stallHint)}
+              {stallLine(
+                props.stalledMs,
+                snapshot,
+                planned.concurrency,
+                props.stallHint,
+                props.tasksOnEngineLoop ?? true,
+              )}
             </Text>
           )}
         </Box>
@@ -140,10 +160,28 @@ export function stallLine(
   snapshot: LiveSnapshot | null,
   concurrency: number,
   hint: string | null,
+  tasksOnEngineLoop = true,
 ): string {
   const held = formatDuration(stalledMs);
   const starting = snapshot ? (snapshot.starting ?? 0) > 0 || snapshot.unitCount < concurrency : false;
   if (snapshot && starting && snapshot.done + snapshot.failed === 0)
     return `⚠ engine event loop held for ${held} — ${unitsLine(snapshot, concurrency)}`;
+  // Tasks that run in units of their own cannot hold the engine's loop: a busy machine or the engine can.
+  if (!tasksOnEngineLoop)
+    return `⚠ engine event loop held for ${held} — not by a task (this strategy's tasks run in units of their own): the machine may be busy`;
   return `⚠ engine event loop blocked for ${held} — a task is not yielding${hint ? ` (expected for ${hint})` : ''}`;
+}
+
+/**
+ * Why no row shows CPU and memory, said once for the panel rather than as a dash on every row; null where
+ * some row has figures of its own (or none was sampled yet).
+ */
+export function unitFiguresNote(snapshot: LiveSnapshot, rows: readonly LiveUnit[]): string | null {
+  if (rows.length === 0 || rows.some((u) => u.cpuPercent !== undefined || u.memoryBytes !== undefined))
+    return null;
+  if (snapshot.unitsSampled === false)
+    return `cpu and memory per unit: not sampled with ${snapshot.unitCount.toLocaleString('en-US')} units (it would cost more than it tells); the results have the run's`;
+  if (rows.every((u) => u.scope === 'shared'))
+    return "cpu and memory per unit: not measurable, every unit shares the engine's thread and heap; the results have the run's";
+  return null;
 }
