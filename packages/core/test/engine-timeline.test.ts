@@ -56,6 +56,23 @@ describe('the run record keeps a timeline', () => {
     expect(t.samples.atMs.length).toBeGreaterThanOrEqual(result.units.length - 1);
   });
 
+  it('shows the engine loop blocked by tasks that run on it, even when no timer could run in between', async () => {
+    const spin = new URL('./fixtures/tasks/spin.mjs', import.meta.url).href;
+    const result = await runStrategy({
+      strategy: inline,
+      task: spin,
+      inputs: [300, 300, 300],
+      concurrency: 1,
+    });
+    const t = result.timeline;
+    if (!t) throw new Error('no timeline');
+    // Each item spun 300 ms on this loop: the loop's column holds stretches that cover most of the run.
+    const blocked = t.loop.delayMs.filter((ms) => ms >= 200);
+    expect(blocked.length).toBeGreaterThanOrEqual(1);
+    expect(blocked.reduce((sum, ms) => sum + ms, 0)).toBeGreaterThanOrEqual(600);
+    for (const at of t.loop.atMs) expect(at).toBeLessThanOrEqual(result.wallMs + 1);
+  });
+
   it('survives the report’s JSON round trip, and a report of version 1 without timelines still reads', async () => {
     const result = await runStrategy({
       strategy: inline,

@@ -95,6 +95,7 @@ export class Tally {
     this.latencyMs[index] = settledAt;
     this.serviceMs[index] = outcome.serviceMs;
     this.timeline.settled(index, settledAt, outcome.ok ? 'ok' : outcome.error.kind);
+    this.timeline.loopCheck(false);
     if (entry) entry.items += 1;
     if (outcome.ok) {
       if (this.values) this.values[index] = outcome.value;

@@ -2,25 +2,26 @@
 import { stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { InputError, type Report } from '@concur/core';
-import { type ReportFormat, writeReport } from '@concur/core/orchestrate';
+import { type ExportFormat, writeExport } from './render-export.js';
 import type { ExportTargets } from './types.js';
 
 /** "-" names standard output: the command prints that view itself instead of writing a file. */
 export const STDOUT_TARGET = '-';
 
-const FLAGS: Readonly<Record<ReportFormat, string>> = {
+const FLAGS: Readonly<Record<ExportFormat, string>> = {
   json: '--json',
   markdown: '--markdown',
   csv: '--csv',
   trace: '--trace',
+  html: '--html',
 };
 
 /** Each target as [format, path], in a fixed order. */
-export function targetsOf(exports: ExportTargets): [ReportFormat, string][] {
-  const formats: ReportFormat[] = ['json', 'markdown', 'csv', 'trace'];
+export function targetsOf(exports: ExportTargets): [ExportFormat, string][] {
+  const formats: ExportFormat[] = ['json', 'markdown', 'csv', 'trace', 'html'];
   return formats.flatMap((format) => {
     const path = exports[format];
-    return path === undefined ? [] : [[format, path] as [ReportFormat, string]];
+    return path === undefined ? [] : [[format, path] as [ExportFormat, string]];
   });
 }
 
@@ -51,5 +52,5 @@ export async function checkExportTargets(exports: ExportTargets, cwd: string): P
 /** Write every file target (atomically: a reader never sees half a report). */
 export async function writeExports(report: Report, exports: ExportTargets, cwd: string): Promise<void> {
   for (const [format, path] of targetsOf(exports))
-    if (path !== STDOUT_TARGET) await writeReport(resolve(cwd, path), report, format);
+    if (path !== STDOUT_TARGET) await writeExport(resolve(cwd, path), report, format);
 }

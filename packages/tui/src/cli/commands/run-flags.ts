@@ -27,6 +27,7 @@ export interface RunFlags {
   readonly markdown?: string;
   readonly csv?: string;
   readonly trace?: string;
+  readonly html?: string;
   /** `--no-baseline` sets it false. */
   readonly baseline: boolean;
   readonly against?: string;
@@ -49,6 +50,7 @@ export function parseRunFlags(flags: RunFlags): RunSettings {
       ...(flags.markdown === undefined ? {} : { markdown: flags.markdown }),
       ...(flags.csv === undefined ? {} : { csv: flags.csv }),
       ...(flags.trace === undefined ? {} : { trace: flags.trace }),
+      ...(flags.html === undefined ? {} : { html: flags.html }),
     },
     baseline: flags.baseline,
   };
