@@ -237,8 +237,10 @@ class QueueWorker {
       void Promise.race([closed, new Promise((r) => setTimeout(r, 250))]).then(async () => {
         this.tell(serving, { w: 'exit', code, signal, tail });
         await this.sub.unsubscribe(names.ctl).catch(() => {});
-        // An engine that went away removes nothing: this worker does, so no key of the run is left.
-        if (serving.engineGone) await removeKeys(this.cmd, names.keys).catch(() => {});
+        // The engine removes the unit's keys once it hears of the end, but an engine that went away, or one that
+        // gave up waiting for this worker on a loaded machine, is not there to see BullMQ's last writes; this
+        // worker removes them too, after its unit's process is gone, so no key of the run is left.
+        await removeKeys(this.cmd, names.keys).catch(() => {});
         const how = signal ? `killed by ${signal}` : `exited with code ${code}`;
         this.log(
           `concur worker ${this.id}: unit ${unit.slot} of run ${unit.run} ${serving.engineGone ? 'stopped: its engine went away' : code === 0 ? 'closed' : how}`,

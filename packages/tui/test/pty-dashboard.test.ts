@@ -102,7 +102,7 @@ describe.skipIf(process.platform !== 'linux')('concur in a terminal', () => {
       await until('the setup screen', () => plain(session.output).includes('Enter start'), 20_000);
       expect(plain(session.output)).toMatch(/● article-cpu/);
       // From article-cpu, past article-io and c10k: items, then n (made smaller so the test stays light);
-      // then past the three strategies and concurrency to runs (1).
+      // then to runs (1).
       term.write(DOWN.repeat(4));
       await until(
         'the n parameter to be focused',
@@ -110,7 +110,13 @@ describe.skipIf(process.platform !== 'linux')('concur in a terminal', () => {
         5_000,
       );
       term.write(`${BACKSPACE.repeat(10)}200000000`);
-      term.write(DOWN.repeat(5));
+      // Past every strategy listed (the built-ins and the workspace's plugins) and concurrency, to runs.
+      const strategies =
+        plain(session.output)
+          .slice(-4000)
+          .match(/\[[x ]\] /g)?.length ?? 0;
+      expect(strategies).toBeGreaterThanOrEqual(3);
+      term.write(DOWN.repeat(strategies + 2));
       term.write(`${BACKSPACE}1`);
       await until('runs to read 1', () => /›\s+Runs\s+1\b/.test(plain(session.output).slice(-4000)), 5_000);
       term.write('\r');

@@ -31,7 +31,7 @@ export interface RunStrategyOptions {
   readonly concurrency: number;
   /** The user's options for this strategy. */
   readonly options?: Readonly<Record<string, unknown>>;
-  /** Per item; on expiry the unit is killed and replaced and the item fails as `timeout`. Default 30 s. */
+  /** Per item; on expiry the unit is killed (and replaced while work remains), the item fails as `timeout`. Default 30 s. */
   readonly timeoutMs?: number;
   /**
    * How long a unit may take to become ready (its task's import and setup). Default: the item timeout, but
@@ -295,7 +295,9 @@ class StrategyRun {
       this.timeoutMs >= 1000 ? `${+(this.timeoutMs / 1000).toFixed(2)} s` : `${this.timeoutMs} ms`;
     this.settle(index, slot, {
       ok: false,
-      error: { kind: 'timeout', message: `timed out after ${seconds}; the unit was killed and replaced` },
+      // Whether a unit takes its place is the run's to tell (its record's `replacements`): with no work
+      // left, none does.
+      error: { kind: 'timeout', message: `timed out after ${seconds}; its unit was killed` },
       serviceMs: Number.NaN,
     });
     this.endUnit(slot, {

@@ -101,7 +101,8 @@ export class Tally {
       if (this.values) this.values[index] = outcome.value;
     } else {
       if (entry) entry.failures += 1;
-      this.failures.push({ index, kind: outcome.error.kind, message: outcome.error.message, unit: slot });
+      const message = capMessage(outcome.error.message);
+      this.failures.push({ index, kind: outcome.error.kind, message, unit: slot });
     }
     this.settledCount += 1;
     return true;
@@ -150,4 +151,16 @@ export class Tally {
       ...(this.values ? { values: this.values } : {}),
     };
   }
+}
+
+/**
+ * Longest failure message kept per item: enough for any stack trace a person reads, while a task that throws
+ * megabytes of text per item cannot swell the report (every failure is kept in it).
+ */
+export const FAILURE_MESSAGE_LIMIT = 4000;
+
+function capMessage(message: string): string {
+  if (message.length <= FAILURE_MESSAGE_LIMIT) return message;
+  const cut = message.length - FAILURE_MESSAGE_LIMIT;
+  return `${message.slice(0, FAILURE_MESSAGE_LIMIT)}… (${cut} more characters cut)`;
 }

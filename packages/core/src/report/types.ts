@@ -112,17 +112,23 @@ export interface StrategySummary {
   readonly cpuUtilisation: number;
   /** Median peak resident memory, bytes. */
   readonly peakRssBytes: number;
-  /** Item latency (queued → settled) percentiles, pooled over every item of every run; null if none ran. */
+  /**
+   * Item latency (queued → settled) percentiles, pooled over the items done (failed ones left out) of every
+   * run; null where no item was done.
+   */
   readonly latencyMs: {
     readonly p50: number | null;
     readonly p95: number | null;
     readonly p99: number | null;
   };
-  /** Median service time (inside the unit), pooled over every item of every run. */
+  /** Median service time (inside the unit), pooled over the items done of every run. */
   readonly serviceP50Ms: number | null;
   /** Median over runs of successful items per second of wall time. */
   readonly throughput: number;
-  /** Baseline mean wall / this mean wall; null without baseline runs. */
+  /**
+   * Baseline mean wall / this mean wall; null without a baseline that finished with most of its items done,
+   * and null for a row cut short or whose items mostly failed. The baseline's own is 1 ± 0 when it counts.
+   */
   readonly speedup: Uncertain | null;
   /**
    * The most speedup this row could reach if every unit kept one core busy: min(concurrency, items, cpus).
@@ -135,6 +141,11 @@ export interface StrategySummary {
   readonly efficiency: number | null;
   /** Failed items over all runs summarised. */
   readonly failures: number;
+  /**
+   * Failed items over the items of the runs summarised, 0…1. Above one half the row measured how fast its
+   * items failed: it has no speedup and takes no part in the verdict.
+   */
+  readonly failedShare: number;
   /** Run numbers whose wall time is an outlier (modified z-score > 3.5). */
   readonly outlierRuns: readonly number[];
   /** True when every measured run was cancelled or aborted, so these figures cover unfinished runs. */
