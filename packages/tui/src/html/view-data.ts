@@ -4,6 +4,7 @@
  * strategy × concurrency only its median run's timeline, in whole quanta of time rather than decimals.
  */
 import type { Report, RunRecord, ScalingFit } from '@concur/core';
+import { medianRunLabel, medianRuns } from '../timeline/median-runs.js';
 
 export interface WallBar {
   readonly label: string;
@@ -84,10 +85,9 @@ export function htmlData(report: Report, outcomes: readonly string[]): HtmlData 
   }));
   const inLoop = new Map(report.traits.map((t) => [t.name, t.traits.inEngineLoop === true]));
   const groups = groupRuns(measured);
-  const timelines = groups.flatMap((runs) => {
-    const run = medianRun(runs);
-    return run?.timeline ? [timelineView(run, runs.length, inLoop.get(run.strategy) ?? false)] : [];
-  });
+  const timelines = medianRuns(report).map((m) =>
+    timelineView(m.run, medianRunLabel(m), inLoop.get(m.run.strategy) ?? false),
+  );
   const fits = report.scaling ?? [];
   const sweep =
     fits.length === 0
@@ -109,12 +109,6 @@ function groupRuns(runs: readonly RunRecord[]): RunRecord[][] {
     groups.set(key, [...(groups.get(key) ?? []), run]);
   }
   return [...groups.values()];
-}
-
-/** The run whose wall is the median of its group (the lower middle one of an even count). */
-function medianRun(runs: readonly RunRecord[]): RunRecord | undefined {
-  const sorted = [...runs].sort((a, b) => a.wallMs - b.wallMs);
-  return sorted[Math.floor((sorted.length - 1) / 2)];
 }
 
 /**
@@ -159,7 +153,7 @@ function latencyBins(groups: readonly RunRecord[][]): HtmlData['latency'] {
 }
 
 /** The run's timeline in whole quanta: a millionth of the wall, rounded down to a power of ten, at least 1 µs. */
-function timelineView(run: RunRecord, runs: number, inEngineLoop: boolean): TimelineView {
+function timelineView(run: RunRecord, label: string, inEngineLoop: boolean): TimelineView {
   const t = run.timeline;
   if (!t) throw new Error('timelineView needs a run with a timeline. This is a bug in concur.');
   const quantumMs = Math.max(0.001, 10 ** Math.floor(Math.log10(Math.max(run.wallMs, 1) / 1e5)));
@@ -199,9 +193,8 @@ function timelineView(run: RunRecord, runs: number, inEngineLoop: boolean): Time
     const delay = t.loop.delayMs[i] ?? 0;
     return delay >= BLOCKED_MS ? [[q(at - delay), q(at)]] : [];
   });
-  const which = runs > 1 ? `run ${run.run}, the median of ${runs}` : `run ${run.run}`;
   return {
-    label: `${run.strategy} ×${run.concurrency} · ${which}`,
+    label,
     strategy: run.strategy,
     wallMs: run.wallMs,
     quantumMs,
