@@ -1,8 +1,8 @@
 // The example end to end as concur's `--task` path sees it: check the task file and the inputs, build the
 // workload, run every item through a TaskHost, and check each answer independently.
 import { dirname } from 'node:path';
-import { TaskHost } from '@concur/core/runtime';
 import { customWorkload } from '@concur/core/orchestrate';
+import { TaskHost } from '@concur/core/runtime';
 import { describe, expect, it } from 'vitest';
 import { inputsFile, taskFile } from '../src/index.js';
 

@@ -30,7 +30,13 @@ export type {
   StartedService,
   Workload,
 } from './contract/workload.js';
-export { defineService, defineWorkload, workloadShapeProblem } from './contract/workload.js';
+export {
+  defineService,
+  defineWorkload,
+  NODE_RUNTIME,
+  taskFor,
+  workloadShapeProblem,
+} from './contract/workload.js';
 // What a run measured, and the report made of it, as a reader of one sees them.
 export type { ItemFailure, OutputChunk, RunRecord, UnitRecord } from './engine/run-record.js';
 export { BASELINE_NAME } from './engine/run-record.js';

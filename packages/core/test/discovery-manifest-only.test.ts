@@ -40,7 +40,7 @@ test('a malformed manifest is broken with the field and the fix, and its code is
   const catalog = await discover({ cwd: root });
 
   expect(catalog.broken.map((b) => b.reason)).toEqual([
-    'odd-pool: `concur.strategy` in package.json must be a path such as "./dist/index.js", got 42; fix the `concur` field of odd-pool\'s package.json',
+    'odd-pool: `concur.strategy` in package.json must be a path such as "./dist/index.js", or a list of them (one module per strategy), got 42; fix the `concur` field of odd-pool\'s package.json',
     'odder-pool: `concur` in package.json must be an object such as { "strategy": "./dist/index.js" }, got "./index.mjs"; fix the `concur` field of odder-pool\'s package.json',
   ]);
   expect(existsSync(marker)).toBe(false);

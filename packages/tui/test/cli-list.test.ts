@@ -16,7 +16,15 @@ describe('concur list', () => {
     const result = await runConcur(['list'], { cwd: cwd.path });
     expect(result.code).toBe(0);
     expect(result.stderr).toBe('');
-    for (const name of ['process', 'thread', 'async', 'queue'])
+    for (const name of [
+      'process',
+      'thread',
+      'async',
+      'queue',
+      'python-process',
+      'python-thread',
+      'python-asyncio',
+    ])
       expect(result.stdout).toMatch(new RegExp(`^  ${name}  \\S.*\\(built-in\\)$`, 'm'));
     expect(result.stdout).toMatch(/^ {4}unit: Thread · memory: .* · parallel · /m);
     expect(result.stdout).toMatch(/^ {2}sleep {2}.*\(io, built-in\)$/m);
@@ -40,6 +48,9 @@ describe('concur list', () => {
         'thread',
         'async',
         'queue',
+        'python-process',
+        'python-thread',
+        'python-asyncio',
       ]);
       expect(listed.strategies[1]).toMatchObject({
         model: expect.any(String),

@@ -12,7 +12,15 @@ const project = discoveryProject('api-version', {
 
 it('refuses a plugin written for another contract version, saying which and what to do', async () => {
   const list = await project.list();
-  expect(strategyNamesOf(list)).toEqual(['process', 'thread', 'async', 'queue']);
+  expect(strategyNamesOf(list)).toEqual([
+    'process',
+    'thread',
+    'async',
+    'queue',
+    'python-process',
+    'python-thread',
+    'python-asyncio',
+  ]);
   expect(list.broken).toHaveLength(1);
   expect(list.broken[0]).toMatchObject({ kind: 'strategy', name: 'future-api' });
   expect(list.broken[0]?.reason).toContain(

@@ -9,7 +9,17 @@ const project = discoveryProject('config-path', {
 
 it('lists plugins named by path in concur.config.json: a package folder and a module file', async () => {
   const list = await project.list();
-  expect(strategyNamesOf(list)).toEqual(['process', 'thread', 'async', 'queue', 'fast-pool', 'lone-file']);
+  expect(strategyNamesOf(list)).toEqual([
+    'process',
+    'thread',
+    'async',
+    'queue',
+    'python-process',
+    'python-thread',
+    'python-asyncio',
+    'fast-pool',
+    'lone-file',
+  ]);
   const [folder, file] = list.strategies.slice(-2);
   expect(folder?.source).toEqual({
     kind: 'config',

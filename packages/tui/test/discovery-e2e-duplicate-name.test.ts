@@ -17,7 +17,15 @@ const project = discoveryProject('duplicate-name', {
 
 it('uses neither of two plugins claiming one name and names both in the reason', async () => {
   const list = await project.list();
-  expect(strategyNamesOf(list)).toEqual(['process', 'thread', 'async', 'queue']);
+  expect(strategyNamesOf(list)).toEqual([
+    'process',
+    'thread',
+    'async',
+    'queue',
+    'python-process',
+    'python-thread',
+    'python-asyncio',
+  ]);
   expect(list.broken.map((b) => [b.name, b.reason])).toEqual([
     ['turbo', CLASH],
     ['turbo', CLASH],

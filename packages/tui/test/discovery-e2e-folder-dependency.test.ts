@@ -19,7 +19,16 @@ const project = discoveryProject('folder-dependency', {
 
 it('lists a plugin installed as a dependency from a folder', async () => {
   const list = await project.list();
-  expect(strategyNamesOf(list)).toEqual(['process', 'thread', 'async', 'queue', 'fast-pool']);
+  expect(strategyNamesOf(list)).toEqual([
+    'process',
+    'thread',
+    'async',
+    'queue',
+    'python-process',
+    'python-thread',
+    'python-asyncio',
+    'fast-pool',
+  ]);
   expect(list.strategies.at(-1)?.source).toEqual({
     kind: 'dependency',
     from: 'package.json of my-app',

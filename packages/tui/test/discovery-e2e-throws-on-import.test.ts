@@ -12,7 +12,16 @@ const project = discoveryProject('throws-on-import', {
 
 it('lists a plugin that throws on import as broken, with its error, and every other plugin as usual', async () => {
   const list = await project.list();
-  expect(strategyNamesOf(list)).toEqual(['process', 'thread', 'async', 'queue', 'fast-pool']);
+  expect(strategyNamesOf(list)).toEqual([
+    'process',
+    'thread',
+    'async',
+    'queue',
+    'python-process',
+    'python-thread',
+    'python-asyncio',
+    'fast-pool',
+  ]);
   expect(list.broken).toHaveLength(1);
   expect(list.broken[0]).toMatchObject({ kind: 'strategy', specifier: 'concur-strategy-throws-on-import' });
   expect(list.broken[0]?.reason).toMatch(/threw on import: .*cannot load native binding fast_pool\.node/);

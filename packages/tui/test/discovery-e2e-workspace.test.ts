@@ -12,7 +12,16 @@ const project = discoveryProject('workspace', {
 
 it('lists a plugin that is a workspace package of the project, after the built-ins', async () => {
   const list = await project.list();
-  expect(strategyNamesOf(list)).toEqual(['process', 'thread', 'async', 'queue', 'fast-pool']);
+  expect(strategyNamesOf(list)).toEqual([
+    'process',
+    'thread',
+    'async',
+    'queue',
+    'python-process',
+    'python-thread',
+    'python-asyncio',
+    'fast-pool',
+  ]);
   expect(list.strategies.at(-1)?.source).toEqual({
     kind: 'workspace',
     from: 'workspace plugins/fast-pool',

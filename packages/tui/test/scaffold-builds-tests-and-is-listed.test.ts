@@ -76,6 +76,7 @@ step('packs every package of concur into a tarball', 10_000, async () => {
     'concur-core-0.1.0.tgz',
     'concur-strategy-async-0.1.0.tgz',
     'concur-strategy-process-0.1.0.tgz',
+    'concur-strategy-python-0.1.0.tgz',
     'concur-strategy-queue-0.1.0.tgz',
     'concur-strategy-thread-0.1.0.tgz',
     'concur-tui-0.1.0.tgz',

@@ -11,7 +11,7 @@ import { sleep } from './workloads/sleep.js';
 
 export type { RunningServer, ServerOptions, ServerStats } from './server/start-server.js';
 export { STATS_PATH, startServer } from './server/start-server.js';
-export { httpServerService, taskUrl } from './task-url.js';
+export { httpServerService, pythonTaskUrl, taskUrl } from './task-url.js';
 export { articleCpu, articleIo, c10k, cpuHash, cpuHashAsync, cpuSum, fsRead, httpGet, mixed, sleep };
 
 const workloads: readonly Workload[] = [

@@ -8,3 +8,11 @@ export function taskUrl(name: string): string {
 
 /** The loopback HTTP server's service module, started by concur in a process of its own. */
 export const httpServerService: string = new URL('./server/service.js', import.meta.url).href;
+
+/**
+ * A task's Python twin (python/<name>.py in this package), for the python-* strategies. From dist/ and from
+ * src/ alike the folder is one level up.
+ */
+export function pythonTaskUrl(name: string): string {
+  return new URL(`../python/${name}.py`, import.meta.url).href;
+}

@@ -28,6 +28,8 @@ describe('the discovery manifest', () => {
     for (const workload of listed) {
       expect(workloadShapeProblem(workload)).toBeUndefined();
       expect(existsSync(fileURLToPath(workload.task)), workload.task).toBe(true);
+      for (const twin of Object.values(workload.tasks ?? {}))
+        expect(existsSync(fileURLToPath(twin)), twin).toBe(true);
       for (const [name, spec] of Object.entries(workload.params)) {
         expect(
           typeof spec.default === (spec.type === 'integer' ? 'number' : spec.type),

@@ -50,6 +50,19 @@ export interface Workload {
   inputs(params: Params, services: ServiceInfo): readonly unknown[] | Promise<readonly unknown[]>;
 }
 
+/** The runtime of Node's strategies: a strategy that declares no `runtime` runs its units in it. */
+export const NODE_RUNTIME = 'node';
+
+/**
+ * The task a strategy of `runtime` runs for this workload, or undefined when it has none: Node's is
+ * `task` (or `tasks.node`), any other runtime's is `tasks[runtime]`.
+ */
+export function taskFor(workload: Workload, runtime: string = NODE_RUNTIME): TaskRef | undefined {
+  const own = workload.tasks?.[runtime];
+  if (typeof own === 'string') return own;
+  return runtime === NODE_RUNTIME ? workload.task : undefined;
+}
+
 export function defineWorkload(workload: Workload): Workload {
   const problem = workloadShapeProblem(workload);
   if (problem) throw new TypeError(`defineWorkload: ${problem}`);
@@ -63,6 +76,13 @@ export function workloadShapeProblem(value: unknown): string | undefined {
     return '`name` must be a lower-case name such as "cpu-sum"';
   if (typeof w.task !== 'string')
     return `workload "${w.name}": \`task\` must be a module specifier or file URL`;
+  if (
+    w.tasks !== undefined &&
+    (typeof w.tasks !== 'object' ||
+      w.tasks === null ||
+      !Object.values(w.tasks).every((t) => typeof t === 'string'))
+  )
+    return `workload "${w.name}": \`tasks\` must map runtime names to task references, such as { python: "file:///…/task.py" }`;
   if (typeof w.inputs !== 'function') return `workload "${w.name}": \`inputs(params)\` must be a function`;
   if (typeof w.params !== 'object' || w.params === null)
     return `workload "${w.name}": \`params\` must be an object`;

@@ -12,13 +12,13 @@ export async function builtinCandidates(builtins: DiscoverOptions['builtins']): 
   const candidates: Candidate[] = [];
   for (const [kind, entries] of lists)
     for (const entry of entries) {
-      const candidate = await locatePath(entry, {
+      const located = await locatePath(entry, {
         kind,
         specifier: entry,
         source: { kind: 'builtin', from: 'built-in' },
         fix: 'this installation of concur is incomplete; reinstall it',
       });
-      candidates.push(await withPackageName(candidate));
+      for (const candidate of located) candidates.push(await withPackageName(candidate));
     }
   return candidates;
 }

@@ -24,9 +24,9 @@ export async function configCandidates(config: ProjectConfig): Promise<Candidate
         fix: `check the ${isPathLike(entry) ? 'path' : 'name'} in ${config.name}`,
       };
       candidates.push(
-        await (isPathLike(entry)
+        ...(await (isPathLike(entry)
           ? locatePath(entry.startsWith('file:') ? entry : resolve(base, entry), naming)
-          : locatePackage(entry, base, naming)),
+          : locatePackage(entry, base, naming))),
       );
     }
   return candidates;

@@ -65,7 +65,7 @@ async function manifestCandidates(
       source: { ...source, packageName: read.packageName },
       fix: `fix ${read.packageName}'s package.json`,
     };
-    candidates.push(await fromManifestEntry(entry, naming, read.packageName));
+    candidates.push(...(await fromManifestEntry(entry, naming, read.packageName)));
   }
   return candidates;
 }

@@ -1,13 +1,14 @@
 /**
  * The plugin manifest: a `"concur": { "strategy": "./dist/index.js", "workload": "./dist/workloads.js" }`
- * field in a package's package.json. Reading it never imports the plugin's code.
+ * field in a package's package.json. A package with several strategies lists one module per strategy:
+ * `"strategy": ["./dist/process.js", "./dist/thread.js"]`. Reading it never imports the plugin's code.
  */
 import { basename, join, resolve } from 'node:path';
 import { readJsonFile } from './read-json.js';
 import type { PluginKind } from './types.js';
 
-/** One manifest entry: the module file it names (absolute path), or why it is unusable. */
-export type ManifestEntry = { readonly file: string } | { readonly problem: string };
+/** One manifest entry: the module files it names (absolute paths, in order), or why it is unusable. */
+export type ManifestEntry = { readonly files: readonly string[] } | { readonly problem: string };
 
 export type ManifestRead =
   | { readonly status: 'no-package-json' }
@@ -56,11 +57,14 @@ function manifestEntries(
   for (const kind of KINDS) {
     if (!(kind in declared)) continue;
     const value = declared[kind];
+    const paths = typeof value === 'string' ? [value] : value;
     entries[kind] =
-      typeof value === 'string' && value !== ''
-        ? { file: resolve(packageDir, value) }
+      Array.isArray(paths) &&
+      paths.length > 0 &&
+      paths.every((path) => typeof path === 'string' && path !== '')
+        ? { files: paths.map((path: string) => resolve(packageDir, path)) }
         : {
-            problem: `${packageName}: \`concur.${kind}\` in package.json must be a path such as "./dist/index.js", got ${JSON.stringify(value)}; ${fix}`,
+            problem: `${packageName}: \`concur.${kind}\` in package.json must be a path such as "./dist/index.js", or a list of them (one module per ${kind}), got ${JSON.stringify(value)}; ${fix}`,
           };
   }
   return entries;

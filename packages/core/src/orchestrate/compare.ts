@@ -13,6 +13,7 @@ import { InputError } from '../errors.js';
 import { EngineFailure, runInEngineProcess } from './engine-process.js';
 import type { ServiceUsage } from './messages.js';
 import { type PlannedRun, planRuns } from './plan.js';
+import { chooseBaseline, chooseTasks, optionsFor } from './runtimes.js';
 import { startServices } from './services.js';
 
 /** A strategy as discovery found it: its module's file URL (for the engine process) and its object. */
@@ -52,6 +53,8 @@ export interface CompareOptions {
   readonly snapshotEveryMs?: number;
   /** Stop a run whose engine sends nothing for this long (its loop is blocked for good). Default: timeout + 10 s. */
   readonly stallMs?: number;
+  /** Told, one line each, what the comparison leaves out (a strategy whose runtime has no task) and why. */
+  readonly onNotice?: (line: string) => void;
 }
 
 export interface Comparison {
@@ -63,6 +66,13 @@ export interface Comparison {
   readonly services: Readonly<Record<string, ServiceUsage>>;
   readonly timeoutMs: number;
   readonly cancelled: boolean;
+  /** One line per runtime whose strategies were left out for want of a task in it. */
+  readonly leftOut: readonly string[];
+  /**
+   * Where the sequential baseline ran: `node`, or another runtime when no Node strategy raced (then by
+   * `by`, the first strategy of that runtime, with one unit and one item at a time).
+   */
+  readonly baseline?: { readonly runtime: string; readonly by?: string };
 }
 
 export async function compare(o: CompareOptions): Promise<Comparison> {
@@ -76,6 +86,17 @@ export async function compare(o: CompareOptions): Promise<Comparison> {
   for (const level of o.concurrency ?? []) checkPositiveInteger('--concurrency', level);
   if (o.strategies.length === 0 && o.baseline === false)
     throw new InputError('nothing to run: name at least one strategy with --strategies');
+  const { runnable, leftOut } = chooseTasks(o.workload, o.strategies);
+  for (const line of leftOut) o.onNotice?.(line);
+  if (runnable.length === 0 && o.strategies.length > 0)
+    throw new InputError(
+      `nothing to run: ${leftOut.join('; ')}; name strategies of a runtime the workload has a task for`,
+    );
+  const baselineChoice = o.baseline === false ? undefined : chooseBaseline(o.workload, runnable);
+  if (o.baseline !== false && !baselineChoice)
+    throw new InputError(
+      `workload ${o.workload.name} has no Node.js task for the sequential baseline; name a strategy of its runtime, or pass --no-baseline`,
+    );
 
   const services = await startServices(o.workload, o.params);
   const records: RunRecord[] = [];
@@ -89,13 +110,28 @@ export async function compare(o: CompareOptions): Promise<Comparison> {
         ? o.concurrency
         : [Math.max(1, Math.min(strategy.defaultConcurrency(cpus), inputs.length))];
     const plan = planRuns({
-      strategies: o.strategies.map((s) => ({ name: s.name, levels: levelsOf(s.strategy) })),
+      strategies: runnable.map((s) => ({ name: s.name, levels: levelsOf(s.strategy) })),
       runs,
       warmup,
-      baseline: o.baseline ?? true,
+      baseline: baselineChoice !== undefined,
     });
     o.onEvent?.({ type: 'plan', plan, items: inputs.length });
-    const urls = new Map(o.strategies.map((s) => [s.name, s.moduleUrl]));
+    const byName = new Map(runnable.map((s) => [s.name, s]));
+    /** What the engine runs for a planned run: a strategy with its runtime's task, or the baseline. */
+    const target = (name: string) => {
+      const chosen = byName.get(name);
+      if (chosen)
+        return {
+          strategy: chosen.moduleUrl,
+          task: chosen.task,
+          options: optionsFor(o.strategyOptions, chosen.name, chosen.runtime),
+        };
+      const by = baselineChoice?.strategy;
+      if (!by) return { strategy: BASELINE_NAME, task: baselineChoice?.task ?? o.workload.task, options: {} };
+      // One unit (the plan's concurrency 1) and one item at a time: sequential in that runtime.
+      const { inFlight: _inFlight, ...options } = optionsFor(o.strategyOptions, by.name, by.runtime);
+      return { strategy: by.moduleUrl, task: by.task, options };
+    };
 
     for (const [position, planned] of plan.entries()) {
       if (o.signal?.aborted) {
@@ -104,18 +140,16 @@ export async function compare(o: CompareOptions): Promise<Comparison> {
       }
       o.onEvent?.({ type: 'run-start', planned, position });
       const job = {
-        strategy: urls.get(planned.strategy) ?? BASELINE_NAME,
-        task: o.workload.task,
+        ...target(planned.strategy),
         inputs,
         concurrency: planned.concurrency,
-        options: o.strategyOptions?.[planned.strategy] ?? {},
         timeoutMs,
         run: planned.run,
         warmup: planned.warmup,
         snapshotEveryMs: o.snapshotEveryMs ?? 100,
         maxRows: o.maxRows ?? 64,
       };
-      const record = await runInEngineProcess(job, {
+      const measured = await runInEngineProcess(job, {
         onSnapshot: (snapshot) => o.onEvent?.({ type: 'snapshot', snapshot }),
         ...(o.signal ? { signal: o.signal } : {}),
         stallMs: o.stallMs ?? timeoutMs + 10_000,
@@ -124,6 +158,9 @@ export async function compare(o: CompareOptions): Promise<Comparison> {
           return failedRecord(planned, inputs.length, error.message, error.cancelled);
         throw error;
       });
+      // A baseline run by a strategy of another runtime is recorded under the baseline's name.
+      const record =
+        measured.strategy === planned.strategy ? measured : { ...measured, strategy: planned.strategy };
       records.push(record);
       o.onEvent?.({ type: 'run-end', planned, record });
       if (record.cancelled) cancelled = true;
@@ -137,6 +174,15 @@ export async function compare(o: CompareOptions): Promise<Comparison> {
       services: await services.usage().catch(() => ({})),
       timeoutMs,
       cancelled,
+      leftOut,
+      ...(baselineChoice
+        ? {
+            baseline: {
+              runtime: baselineChoice.runtime,
+              ...(baselineChoice.strategy ? { by: baselineChoice.strategy.name } : {}),
+            },
+          }
+        : {}),
     };
   } finally {
     await services.stop();

@@ -45,5 +45,6 @@ export { resolveParams, splitParamFlag } from '../workload/params.js';
 export type { CompareEvent } from './compare.js';
 export { compare } from './compare.js';
 export type { PlannedRun } from './plan.js';
+export { optionsFor, runtimeOf } from './runtimes.js';
 export { startServices } from './services.js';
 export { comparisonToReport } from './to-report.js';

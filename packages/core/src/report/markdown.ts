@@ -11,8 +11,8 @@ export function reportToMarkdown(report: Report): string {
     header(report),
     comparison(report.summary),
     verdict(report),
-    scaling(report),
     failures(report),
+    scaling(report),
     report.recommendation ? `## Recommendation\n\n${report.recommendation}` : '',
     traitsTable(report.traits),
   ];

@@ -10,6 +10,10 @@ const STRATEGY_PACKAGES = [
   '@concur/strategy-thread',
   '@concur/strategy-async',
   '@concur/strategy-queue',
+  // One package, three strategies: each is a module of its own, so the engine imports exactly one.
+  '@concur/strategy-python/process',
+  '@concur/strategy-python/thread',
+  '@concur/strategy-python/asyncio',
 ];
 const WORKLOAD_PACKAGES = ['@concur/workloads'];
 

@@ -3,8 +3,8 @@
  * apart from the screen so the defaults and the checks can be read (and tested) on their own.
  */
 
-import type { Workload } from '@concur/core';
-import { type Catalog, resolveParams } from '@concur/core/orchestrate';
+import { NODE_RUNTIME, type Workload } from '@concur/core';
+import { type Catalog, resolveParams, runtimeOf } from '@concur/core/orchestrate';
 import type { ComparisonRequest } from '../session/types.js';
 
 /** The article's CPU-bound experiment: what Enter runs when nothing is changed. */
@@ -46,7 +46,11 @@ export function initialForm(catalog: Catalog, initial: Partial<ComparisonRequest
   return {
     workload: workload?.name ?? '',
     params: paramTexts(workload, initial.params),
-    strategies: asked.length > 0 ? asked : loaded,
+    // Strategies of another runtime (python-*) are offered but not ticked: their tasks run at that runtime's pace.
+    strategies:
+      asked.length > 0
+        ? asked
+        : catalog.strategies.filter((s) => runtimeOf(s.strategy) === NODE_RUNTIME).map((s) => s.name),
     concurrency: initial.concurrency?.join(',') ?? '',
     runs: String(initial.runs ?? DEFAULT_RUNS),
   };

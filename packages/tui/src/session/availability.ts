@@ -4,7 +4,7 @@
  * run that names no strategy leaves it out, saying so; the dashboard offers it greyed, with the line.
  */
 import { InputError } from '@concur/core';
-import type { Catalog, LoadedStrategy } from '@concur/core/orchestrate';
+import { type Catalog, type LoadedStrategy, optionsFor, runtimeOf } from '@concur/core/orchestrate';
 
 type OptionsByStrategy = Readonly<Record<string, Readonly<Record<string, unknown>>>>;
 
@@ -17,7 +17,7 @@ export async function unavailableStrategies(
     strategies.map(async ({ name, strategy }): Promise<[string, string | undefined]> => {
       if (!strategy.unavailable) return [name, undefined];
       try {
-        return [name, await strategy.unavailable(options[name] ?? {})];
+        return [name, await strategy.unavailable(optionsFor(options, name, runtimeOf(strategy)))];
       } catch (error) {
         return [name, `could not tell whether it can run here: ${firstLine(error)}`];
       }

@@ -4,16 +4,18 @@
  * for — also when it was cancelled, so what was measured is kept.
  */
 
-import { InputError, type Report, type RunRecord } from '@concur/core';
+import { InputError, NODE_RUNTIME, type Report, type RunRecord } from '@concur/core';
 import {
   type Catalog,
   compare,
   comparisonToReport,
   diffReports,
   type LoadedStrategy,
+  optionsFor,
   type PlannedRun,
   pickStrategies,
   resolveParams,
+  runtimeOf,
 } from '@concur/core/orchestrate';
 import { keepAvailable } from './availability.js';
 import { checkExportTargets, writeExports } from './exports.js';
@@ -34,7 +36,7 @@ export async function executeIn(
   { catalog, onEvent, signal, onNotice, onSalvage }: ExecuteOptions,
 ): Promise<Report> {
   const params = resolveParams(request.workload, request.params);
-  const chosen = chooseStrategies(catalog, request.strategies);
+  const chosen = chooseStrategies(catalog, request.strategies, onNotice);
   checkStrategyOptions(chosen, request.strategyOptions);
   await checkExportTargets(request.exports, cwd);
   const strategies = await keepAvailable(chosen, {
@@ -72,6 +74,7 @@ export async function executeIn(
       items: sofar.items,
       plan: sofar.plan,
       runs: [...sofar.runs],
+      leftOut: [],
       services: {},
       timeoutMs: request.timeoutMs,
       cancelled: true,
@@ -91,6 +94,7 @@ export async function executeIn(
       baseline: request.baseline ?? true,
       strategyOptions: request.strategyOptions,
       ...(signal ? { signal } : {}),
+      ...(onNotice ? { onNotice } : {}),
       onEvent: (event) => {
         if (event.type === 'plan') {
           sofar.plan = event.plan;
@@ -108,8 +112,23 @@ export async function executeIn(
   }
 }
 
-function chooseStrategies(catalog: Catalog, names: readonly string[]): LoadedStrategy[] {
-  return pickStrategies(catalog, names.length > 0 ? names : catalog.strategies.map((s) => s.name));
+/**
+ * The strategies named, or every Node.js one: a strategy of another runtime (python-*) races only when
+ * named, since the built-in workloads are sized for Node and the same work takes a slower runtime minutes.
+ */
+function chooseStrategies(
+  catalog: Catalog,
+  names: readonly string[],
+  note: ((line: string) => void) | undefined,
+): LoadedStrategy[] {
+  if (names.length > 0) return pickStrategies(catalog, names);
+  const other = catalog.strategies.filter((s) => runtimeOf(s.strategy) !== NODE_RUNTIME).map((s) => s.name);
+  if (other.length > 0)
+    note?.(`not raced unless named with --strategies: ${other.join(', ')} (another runtime than Node.js)`);
+  return pickStrategies(
+    catalog,
+    catalog.strategies.filter((s) => runtimeOf(s.strategy) === NODE_RUNTIME).map((s) => s.name),
+  );
 }
 
 // The engine checks options too, but only once a run of that strategy starts, after the baseline has run:
@@ -118,13 +137,16 @@ function checkStrategyOptions(
   strategies: readonly LoadedStrategy[],
   options: ComparisonRequest['strategyOptions'],
 ): void {
-  for (const [name, values] of Object.entries(options)) {
-    const chosen = strategies.find((s) => s.name === name);
-    if (!chosen)
+  for (const name of Object.keys(options)) {
+    // A runtime's name (`--option python.bin=…`) gives options to every strategy of that runtime.
+    const chosen = strategies.filter((s) => s.name === name || runtimeOf(s.strategy) === name);
+    if (chosen.length === 0)
       throw new InputError(
         `--option ${name}.…: no strategy "${name}" in this comparison; it runs ${strategies.map((s) => s.name).join(', ')}`,
       );
-    const problem = chosen.strategy.validateOptions?.(values);
-    if (problem) throw new InputError(`--option ${name}: ${problem}`);
+    for (const s of chosen) {
+      const problem = s.strategy.validateOptions?.(optionsFor(options, s.name, runtimeOf(s.strategy)));
+      if (problem) throw new InputError(`--option ${name}: ${problem}`);
+    }
   }
 }

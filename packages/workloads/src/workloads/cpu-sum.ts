@@ -1,5 +1,5 @@
 import { defineWorkload } from '@concur/core';
-import { taskUrl } from '../task-url.js';
+import { pythonTaskUrl, taskUrl } from '../task-url.js';
 import { num, repeat } from './helpers.js';
 
 export const cpuSum = defineWorkload({
@@ -7,6 +7,7 @@ export const cpuSum = defineWorkload({
   description: "The article's CPU-bound loop: count += i for every i below n, once per item",
   kind: 'cpu',
   task: taskUrl('cpu-sum'),
+  tasks: { python: pythonTaskUrl('cpu_sum') },
   params: {
     items: { type: 'integer', default: 4, min: 1, description: 'How many times to run the loop' },
     n: {

@@ -1,0 +1,86 @@
+// The python-* strategies from the command line: listed as unavailable, with the fix, where no Python is
+// found; a run that names them then stops with that line (exit 2); `--option python.bin=…` reaches all
+// three; a workload without a Python task leaves them out with one line, and the others still race.
+import { spawnSync } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runConcur, tempCwd } from './fixtures/cli/run-concur.js';
+
+const hasPython = spawnSync('python3', ['--version']).status === 0;
+if (!hasPython && process.env.CI)
+  throw new Error('CI is set, and the python-* CLI tests need python3 on PATH');
+if (!hasPython) console.warn('skipping the python-* CLI tests that run Python: no python3 on PATH');
+
+let cwd: Awaited<ReturnType<typeof tempCwd>>;
+beforeAll(async () => {
+  cwd = await tempCwd();
+});
+afterAll(() => cwd.remove());
+
+const NOT_FOUND =
+  'no Python interpreter "no-such-python3" found: install Python 3.8 or later, or pass --option python.bin=PATH';
+
+describe('concur and the python-* strategies', () => {
+  it('lists all three as unavailable, with the fix, when the interpreter is not found', async () => {
+    const result = await runConcur(['list', '--json'], { cwd: cwd.path, env: { PATH: '/nonexistent' } });
+    expect(result.code, result.stderr).toBe(0);
+    const listed = JSON.parse(result.stdout) as { strategies: { name: string; unavailable?: string }[] };
+    const python = listed.strategies.filter((s) => s.name.startsWith('python-'));
+    expect(python.map((s) => [s.name, s.unavailable])).toEqual(
+      ['python-process', 'python-thread', 'python-asyncio'].map((name) => [
+        name,
+        'no Python interpreter "python3" found: install Python 3.8 or later, or pass --option python.bin=PATH',
+      ]),
+    );
+    expect(listed.strategies.find((s) => s.name === 'thread')?.unavailable).toBeUndefined();
+  });
+
+  it('stops a run that names one, with exit status 2 and that line; python.bin reaches every python-*', async () => {
+    const result = await runConcur(
+      ['run', 'cpu-sum', '--strategies', 'thread,python-thread', '--option', 'python.bin=no-such-python3'],
+      { cwd: cwd.path },
+    );
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim()).toBe(`concur: strategy "python-thread" cannot run here: ${NOT_FOUND}`);
+  });
+
+  it.skipIf(!hasPython)(
+    'leaves out, with one line, python-* on a workload without a Python task, and races the rest',
+    async () => {
+      const result = await runConcur(
+        ['run', 'cpu-hash', '--strategies', 'thread,python-thread', '--param', 'items=2', '--runs', '1'],
+        { cwd: cwd.path },
+      );
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.stderr).toMatch(
+        /^concur: python-thread: cpu-hash has no Python task; left out of this comparison$/m,
+      );
+      expect(result.stderr).toMatch(/plan: 2 runs of 2 items each \(baseline, thread\)/);
+    },
+  );
+
+  it.skipIf(!hasPython)(
+    'races python-process beside thread on cpu-sum, each on its own runtime’s task',
+    async () => {
+      const result = await runConcur(
+        [
+          'run',
+          'cpu-sum',
+          '--strategies',
+          'thread,python-process',
+          '--param',
+          'items=2',
+          '--param',
+          'n=200000',
+          '--runs',
+          '1',
+          '--option',
+          'python.bin=python3',
+        ],
+        { cwd: cwd.path },
+      );
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.stderr).toMatch(/python-process ×2 run 1: .*, 2\/2 done/);
+      expect(result.stdout).toMatch(/^python-process +2 /m);
+    },
+  );
+});
