@@ -32,8 +32,8 @@ describe('the run record keeps a timeline', () => {
       expect(start).toBeLessThanOrEqual(end);
       expect(start).toBeGreaterThanOrEqual(t.unitReadyMs[unit] ?? Number.NaN);
       expect(end).toBeLessThanOrEqual(t.unitEndMs[unit] ?? Number.NaN);
-      // The item's end is the moment its latency was measured.
-      expect(end).toBeCloseTo(result.latencyMs[i] ?? Number.NaN, 2);
+      // The item's end is the moment its latency was measured, both to the microsecond.
+      expect(end).toBe(result.latencyMs[i]);
     }
     // Each unit's spawn precedes its readiness precedes its end; the dead one ended when it died.
     for (let u = 0; u < result.units.length; u += 1) {

@@ -5,6 +5,7 @@
 import { performance } from 'node:perf_hooks';
 import type { Outcome, Unit, UnitSample } from '../contract/strategy.js';
 import type { ItemFailure, OutputChunk, RunRecord, UnitRecord } from './run-record.js';
+import { toMicros } from './run-timeline.js';
 import { TimelineRecorder, type UnitTimes } from './timeline-recorder.js';
 
 /** A unit that took part in the run, as it is being counted; the record keeps all but `unit`. */
@@ -137,8 +138,10 @@ export class Tally {
       cpu: { userMs, systemMs },
       peakRssBytes,
       items: { total: this.total, done, failed: this.failures.length },
-      latencyMs: this.latencyMs,
-      serviceMs: this.serviceMs,
+      // To the microsecond, like the timeline: the figures stay exact enough and a report of many
+      // thousand items stays small.
+      latencyMs: this.latencyMs.map(toMicros),
+      serviceMs: this.serviceMs.map(toMicros),
       failures: this.failures.sort((a, b) => a.index - b.index),
       replacements: f.replacements,
       units,
