@@ -1,6 +1,6 @@
 // The HTML report as a file: self-contained, its table the report's own figures, small for a big run.
 import type { RunRecord, RunTimeline } from '@concur/core';
-import { COMPARISON_COLUMNS } from '@concur/core/orchestrate';
+import { COMPARISON_COLUMNS, diffReports } from '@concur/core/orchestrate';
 import { describe, expect, it } from 'vitest';
 import { renderHtml } from '../src/html/render-html.js';
 import { htmlData } from '../src/html/view-data.js';
@@ -69,6 +69,18 @@ describe('the HTML report', () => {
     const html = renderHtml(r);
     expect(html).not.toContain('</script><img');
     expect(html).toContain('&#60;/script&#62;&#60;img src=x&#62;');
+  });
+
+  it('sets the run against a saved one where the report carries the diff', () => {
+    const runs = (walls: number[]) =>
+      walls.map((wallMs, i) => record({ strategy: 'thread', run: i + 1, wallMs }));
+    const saved = report({ runs: runs([1000, 1020, 980]) });
+    const now = report({ createdAt: '2025-03-01T13:00:00.000Z', runs: runs([500, 510, 490]) });
+    const against = diffReports(saved, now, { before: 'a.json', after: 'this run' });
+    const html = renderHtml({ ...now, against });
+    expect(html).toContain('<h2>Before and after</h2>');
+    for (const row of against.rows) expect(html).toContain(row.text.replace(/&/g, '&#38;'));
+    expect(renderHtml(now)).not.toContain('Before and after');
   });
 
   it('keeps 10,000 items on four strategies (three runs each, and the baseline) under 1.5 MB', () => {
