@@ -196,9 +196,17 @@
     const datasets = data.sweep.fits.flatMap((fit) => {
       const c = colour(fit.strategy);
       const measured = fit.points.map((p) => ({ x: p.concurrency, y: p.measured }));
-      const fitted = fit.points
-        .filter((p) => Number.isFinite(p.fitted))
-        .map((p) => ({ x: p.concurrency, y: p.fitted }));
+      // Amdahl's law for as many cores as units, up to the predictions' 8× the cores: the measured points
+      // beyond this machine's cores fall below it, as those units had no cores of their own.
+      const top = 8 * data.sweep.cpus;
+      const f = fit.fraction;
+      const fitted =
+        f === null
+          ? []
+          : Array.from({ length: 41 }, (_, i) => top ** (i / 40)).map((units) => ({
+              x: units,
+              y: 1 / (1 - f + f / Math.min(units, data.sweep.items)),
+            }));
       const predicted = fit.predictions
         .filter((p) => Number.isFinite(p.speedup))
         .map((p) => ({ x: p.cores, y: p.speedup }));
@@ -211,7 +219,7 @@
           showLine: true,
         },
         {
-          label: `${fit.strategy} Amdahl fit`,
+          label: `${fit.strategy} Amdahl fit, as many cores as units`,
           data: fitted,
           borderColor: c,
           backgroundColor: c,

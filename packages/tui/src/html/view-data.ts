@@ -50,6 +50,9 @@ export interface TimelineView {
 export interface SweepView {
   readonly points: readonly { strategy: string; concurrency: number; measured: number }[];
   readonly fits: readonly ScalingFit[];
+  /** This machine's cores and the run's items: the fit's curve is drawn for as many cores as units. */
+  readonly cpus: number;
+  readonly items: number;
 }
 
 export interface HtmlData {
@@ -97,6 +100,8 @@ export function htmlData(report: Report, outcomes: readonly string[]): HtmlData 
             f.points.map((p) => ({ strategy: f.strategy, concurrency: p.concurrency, measured: p.measured })),
           ),
           fits,
+          cpus: report.machine.cpus,
+          items: report.workload.items,
         };
   return { order, wall, latency: latencyBins(groups), timelines, sweep, outcomes };
 }
