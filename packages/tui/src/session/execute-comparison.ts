@@ -36,9 +36,12 @@ export async function executeIn(
   { catalog, onEvent, signal, onNotice, onSalvage }: ExecuteOptions,
 ): Promise<Report> {
   const params = resolveParams(request.workload, request.params);
-  const chosen = chooseStrategies(catalog, request.strategies, onNotice);
+  // What is left out is said once the request has passed its checks: bad input gets its one line alone.
+  const leftOut: string[] = [];
+  const chosen = chooseStrategies(catalog, request.strategies, (line) => leftOut.push(line));
   checkStrategyOptions(chosen, request.strategyOptions);
   await checkExportTargets(request.exports, cwd);
+  for (const line of leftOut) onNotice?.(line);
   const strategies = await keepAvailable(chosen, {
     named: request.strategies.length > 0,
     options: request.strategyOptions,
