@@ -10,7 +10,9 @@ it('gives task, workload and strategy authors the contract, and no machinery of 
     [
       'API_VERSION',
       'BASELINE_NAME',
+      'ITEM_OUTCOMES',
       'InputError',
+      'NOT_SETTLED',
       'ProgressCell',
       'defineService',
       'defineStrategy',

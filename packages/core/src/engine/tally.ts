@@ -6,6 +6,7 @@ import { performance } from 'node:perf_hooks';
 import type { Outcome, Unit, UnitSample } from '../contract/strategy.js';
 import type { CpuTimes } from '../unit-kit/thread-cpu.js';
 import type { ItemFailure, OutputChunk, RunRecord, UnitRecord } from './run-record.js';
+import { toMicros } from './run-timeline.js';
 import { TimelineRecorder, type UnitTimes } from './timeline-recorder.js';
 
 /** A unit that took part in the run, as it is being counted; the record keeps all but `unit`. */
@@ -98,6 +99,7 @@ export class Tally {
     this.latencyMs[index] = settledAt;
     this.serviceMs[index] = outcome.serviceMs;
     this.timeline.settled(index, settledAt, outcome.ok ? 'ok' : outcome.error.kind);
+    this.timeline.loopCheck(false);
     if (entry) entry.items += 1;
     if (outcome.ok) {
       if (this.values) this.values[index] = outcome.value;
@@ -164,8 +166,10 @@ export class Tally {
       ...(taskCpu && { taskCpu }),
       peakRssBytes,
       items: { total: this.total, done, failed: this.failures.length },
-      latencyMs: this.latencyMs,
-      serviceMs: this.serviceMs,
+      // To the microsecond, like the timeline: the figures stay exact enough and a report of many
+      // thousand items stays small.
+      latencyMs: this.latencyMs.map(toMicros),
+      serviceMs: this.serviceMs.map(toMicros),
       failures: this.failures.sort((a, b) => a.index - b.index),
       replacements: f.replacements,
       units,
