@@ -7,6 +7,7 @@ import { basename, extname, resolve } from 'node:path';
 import type { Workload } from '../contract/workload.js';
 import { InputError } from '../errors.js';
 import { loadTask, toTaskRef } from '../unit-kit/load-task.js';
+import { checkPythonTask } from './python-task.js';
 
 export interface CustomWorkloadOptions {
   /** The task module, as the user typed it (relative to `cwd`, or absolute). */
@@ -33,6 +34,7 @@ export async function customWorkload(options: CustomWorkloadOptions): Promise<Wo
       `--task ${options.taskPath}: no such file (looked for ${taskFile}); give the path of an ES module whose default export is defineTask({...})`,
     );
   const ref = toTaskRef(taskFile);
+  if (extname(taskFile) === '.py') return pythonWorkload(taskFile, ref, options);
   const task = await loadTask(ref).catch((error: unknown) => {
     throw new InputError(`--task ${options.taskPath}: ${taskProblem(taskFile, error)}`);
   });
@@ -42,6 +44,22 @@ export async function customWorkload(options: CustomWorkloadOptions): Promise<Wo
     description: `Your task "${task.name}" from ${options.taskPath}, ${inputs.length} item${inputs.length === 1 ? '' : 's'}`,
     kind: task.kind,
     task: ref,
+    params: {},
+    inputs: () => inputs,
+  };
+}
+
+/** A Python task: raced by the strategies of the python runtime only (the others are left out, saying so). */
+async function pythonWorkload(taskFile: string, ref: string, options: CustomWorkloadOptions): Promise<Workload> {
+  const declared = checkPythonTask(taskFile, options.taskPath);
+  const inputs = await readInputs(options);
+  const kinds = ['cpu', 'io', 'mixed'] as const;
+  const kind = kinds.find((k) => k === declared.kind) ?? 'mixed';
+  return {
+    name: workloadName(taskFile),
+    description: `Your Python task "${declared.name ?? basename(taskFile)}" from ${options.taskPath}, ${inputs.length} item${inputs.length === 1 ? '' : 's'}`,
+    kind,
+    tasks: { python: ref },
     params: {},
     inputs: () => inputs,
   };

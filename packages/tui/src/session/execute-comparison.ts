@@ -4,7 +4,7 @@
  * for — also when it was cancelled, so what was measured is kept.
  */
 
-import { InputError, NODE_RUNTIME, type Report } from '@concur/core';
+import { InputError, type Report, type Workload } from '@concur/core';
 import {
   type Catalog,
   compare,
@@ -17,6 +17,7 @@ import {
   runtimeOf,
 } from '@concur/core/orchestrate';
 import { keepAvailable } from './availability.js';
+import { defaultStrategies } from './default-strategies.js';
 import { checkExportTargets, writeExports } from './exports.js';
 import type { ComparisonRequest, ExecuteComparison, ExecuteOptions } from './types.js';
 
@@ -33,7 +34,7 @@ export async function executeIn(
   { catalog, onEvent, signal, onNotice }: ExecuteOptions,
 ): Promise<Report> {
   const params = resolveParams(request.workload, request.params);
-  const chosen = chooseStrategies(catalog, request.strategies, onNotice);
+  const chosen = chooseStrategies(catalog, request.workload, request.strategies, onNotice);
   checkStrategyOptions(chosen, request.strategyOptions);
   await checkExportTargets(request.exports, cwd);
   const strategies = await keepAvailable(chosen, {
@@ -73,22 +74,20 @@ export async function executeIn(
   return report;
 }
 
-/**
- * The strategies named, or every Node.js one: a strategy of another runtime (python-*) races only when
- * named, since the built-in workloads are sized for Node and the same work takes a slower runtime minutes.
- */
+/** The strategies named, or those {@link defaultStrategies} chooses, saying which it leaves to be named. */
 function chooseStrategies(
   catalog: Catalog,
+  workload: Workload,
   names: readonly string[],
   note: ((line: string) => void) | undefined,
 ): LoadedStrategy[] {
   if (names.length > 0) return pickStrategies(catalog, names);
-  const other = catalog.strategies.filter((s) => runtimeOf(s.strategy) !== NODE_RUNTIME).map((s) => s.name);
-  if (other.length > 0)
-    note?.(`not raced unless named with --strategies: ${other.join(', ')} (another runtime than Node.js)`);
+  const { chosen, notNamed } = defaultStrategies(catalog.strategies, workload);
+  if (notNamed.length > 0)
+    note?.(`not raced unless named with --strategies: ${notNamed.map((s) => s.name).join(', ')}`);
   return pickStrategies(
     catalog,
-    catalog.strategies.filter((s) => runtimeOf(s.strategy) === NODE_RUNTIME).map((s) => s.name),
+    chosen.map((s) => s.name),
   );
 }
 
