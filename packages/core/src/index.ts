@@ -42,6 +42,7 @@ export type { ItemFailure, OutputChunk, RunRecord, UnitRecord } from './engine/r
 export { BASELINE_NAME } from './engine/run-record.js';
 // Bad input, said in one line: what an author throws from `validateOptions` or a task's checks.
 export { expected, InputError, inputProblem } from './errors.js';
+export type { ScalingFit, ScalingPoint, ScalingPrediction } from './report/scaling.js';
 export type {
   Machine,
   Report,

@@ -40,3 +40,15 @@ it('runs again the items that shared a unit with a timed-out one', async () => {
   expect(result.failures.map((f) => [f.index, f.kind])).toEqual([[0, 'timeout']]);
   expect(result.items.done).toBe(3);
 });
+
+it('says no unit was replaced when the last item timed out and no work was left for one', async () => {
+  const result = await runStrategy({
+    strategy: inline,
+    task: hangOn,
+    inputs: [{ hang: true }],
+    concurrency: 1,
+    timeoutMs: 150,
+  });
+  expect(result.replacements).toBe(0);
+  expect(result.failures.map((f) => f.message)).toEqual(['timed out after 150 ms; its unit was killed']);
+});

@@ -59,9 +59,9 @@ describe('validateReport rejects a broken document naming the path', () => {
     expect(() => validateReport([])).toThrow('report must be an object, got an array of 0');
     expect(() => validateReport({ schema: 'other' })).toThrow('report.schema must be "concur.report"');
     const json = reportJson();
-    json.version = 2;
+    json.version = 3;
     expect(() => validateReport(json)).toThrow(
-      'report.version must be 1 (the report version this concur reads), got 2',
+      'report.version must be 1 or 2 (the report versions this concur reads), got 3',
     );
   });
 

@@ -50,4 +50,24 @@ describe('recommend', () => {
     const runs = [makeRun('thread', 1, 100, { items: { total: 10, done: 8, failed: 2 } })];
     expect(advise(runs)).toContain('Items failed under thread (2)');
   });
+
+  it('never names a strategy whose items mostly failed, however fast they failed', () => {
+    const allFailed = { items: { total: 10, done: 0, failed: 10 } };
+    const runs = [1, 2, 3].flatMap((run) => [
+      makeRun('baseline', run, 70 + run, allFailed),
+      makeRun('async', run, 47 + run, allFailed),
+      makeRun('thread', run, 215 + run, allFailed),
+    ]);
+    expect(advise(runs)).toBe(
+      'Most items failed under every strategy, so there is nothing to recommend: fix what the failures say and run again.',
+    );
+    const oneFailed = [1, 2, 3].flatMap((run) => [
+      makeRun('baseline', run, 1000 + run),
+      makeRun('async', run, 47 + run, allFailed),
+      makeRun('thread', run, 515 + run, { cpuCores: 1.9 }),
+    ]);
+    const advice = advise(oneFailed);
+    expect(advice).toMatch(/^CPU-bound here: thread won/);
+    expect(advice).toContain('Most items failed under async (30), so it has no speedup and cannot win');
+  });
 });

@@ -39,7 +39,8 @@ describe('summarize', () => {
     // Pooled: 1…10 and 1…10 without 4 (NaN) → 19 values 1,1,2,2,3,3,4,5,5,6,…; p50 is the 10th = 6.
     expect(thread.latencyMs.p50).toBe(6);
     expect(thread.latencyMs.p99).toBeCloseTo(10, 10);
-    expect(thread.serviceP50Ms).toBe(1.5);
+    // Service times of the items done: run 2's failed item 4 (1 ms) left out, so 9 ones and 10 twos.
+    expect(thread.serviceP50Ms).toBe(2);
     expect(thread.failures).toBe(1);
     expect(thread.wall.ci95?.[0]).toBeCloseTo(500 - (12.706 * 7.0710678) / Math.SQRT2, 4);
   });
@@ -72,11 +73,15 @@ describe('summarize', () => {
     const [line] = summarize(runs, 10, 2).verdict;
     expect(line?.significant).toBe(false);
     expect(line?.uncertainty).toBeNull();
-    expect(line?.text).toContain('(1 run each; noise unknown)');
+    expect(line?.text).toContain('(1 run each; noise unknown: use --runs 2 or more)');
   });
 
   it('compares a lone strategy with the baseline, and reports no speedup without one', () => {
-    const lone = summarize([makeRun('baseline', 1, 1000), makeRun('thread', 1, 400)], 10, 2);
+    const lone = summarize(
+      [1, 2].flatMap((run) => [makeRun('baseline', run, 1000 + run), makeRun('thread', run, 400 + run)]),
+      10,
+      2,
+    );
     expect(lone.verdict[0]).toMatchObject({ winner: 'thread', loser: 'baseline', significant: true });
     const noBaseline = summarize([makeRun('thread', 1, 400)], 10, 2);
     expect(noBaseline.summary[0]).toMatchObject({ speedup: null, efficiency: null });
@@ -133,5 +138,70 @@ describe('summarize', () => {
     const { verdict: lines } = summarize(runs, 10, 2);
     expect(lines.map((l) => [l.winner, l.loser, l.concurrency])).toEqual([['async', 'thread', 10]]);
     expect(lines[0]?.text).not.toMatch(/at concurrency/);
+  });
+
+  it('names no winner from a single run however large the ratio: the noise is unknown', () => {
+    const [line] = summarize([makeRun('thread', 1, 100), makeRun('async', 1, 316)], 10, 2).verdict;
+    expect(line).toMatchObject({ winner: 'thread', loser: 'async', significant: false });
+    expect(line?.text).toBe(
+      'no winner named between thread and async: 3.16 times in a single run (1 run each; noise unknown: use --runs 2 or more)',
+    );
+  });
+
+  it('gives a strategy whose items mostly failed no speedup and keeps it out of the verdict', () => {
+    const failedRun = (strategy: string, run: number, wallMs: number) =>
+      makeRun(strategy, run, wallMs, {
+        items: { total: 10, done: 0, failed: 10 },
+        failures: Array.from({ length: 10 }, (_, index) => ({
+          index,
+          kind: 'threw' as const,
+          message: 'connect ECONNREFUSED 127.0.0.1:1',
+          unit: 0,
+        })),
+      });
+    const runs = [1, 2].flatMap((run) => [
+      makeRun('baseline', run, 1000 + run),
+      failedRun('async', run, 50 + run),
+      makeRun('thread', run, 600 + run),
+    ]);
+    const { summary, verdict } = summarize(runs, 10, 2);
+    const async = find(summary, 'async');
+    expect(async).toMatchObject({ failedShare: 1, speedup: null, efficiency: null, failures: 20 });
+    // No item was done, so there is no latency to tell: a failed item's says how fast it failed.
+    expect(async.latencyMs).toEqual({ p50: null, p95: null, p99: null });
+    expect(async.serviceP50Ms).toBeNull();
+    expect(find(summary, 'thread').speedup?.value).toBeCloseTo(1001.5 / 601.5);
+    // thread is the only strategy left, so it meets the baseline; async is in no line.
+    expect(verdict.map((v) => [v.winner, v.loser])).toEqual([['thread', 'baseline']]);
+  });
+
+  it('takes no speedup over a baseline whose items mostly failed, nor gives it 1.00 ± 0.00', () => {
+    const failedBaseline = makeRun('baseline', 1, 70, {
+      items: { total: 10, done: 2, failed: 8 },
+      failures: Array.from({ length: 8 }, (_, index) => ({
+        index,
+        kind: 'threw' as const,
+        message: 'x',
+        unit: 0,
+      })),
+    });
+    const { summary } = summarize([failedBaseline, makeRun('thread', 1, 50)], 10, 2);
+    expect(find(summary, 'baseline')).toMatchObject({ speedup: null, efficiency: null, failedShare: 0.8 });
+    expect(find(summary, 'thread')).toMatchObject({ speedup: null, efficiency: null });
+  });
+
+  it('gives an aborted or cancelled baseline no 1.00 ± 0.00 of its own', () => {
+    const aborted = makeRun('baseline', 1, 30, { aborted: 'setup threw' });
+    const { summary } = summarize([aborted, makeRun('thread', 1, 50)], 10, 2);
+    expect(find(summary, 'baseline')).toMatchObject({ partial: true, speedup: null, efficiency: null });
+  });
+
+  it('keeps a speedup where a few items failed, counting them in the share', () => {
+    const someFailed = makeRun('thread', 1, 500, {
+      items: { total: 10, done: 9, failed: 1 },
+      failures: [{ index: 0, kind: 'threw', message: 'x', unit: 0 }],
+    });
+    const { summary } = summarize([makeRun('baseline', 1, 1000), someFailed], 10, 2);
+    expect(find(summary, 'thread')).toMatchObject({ failedShare: 0.1, speedup: { value: 2 } });
   });
 });

@@ -72,7 +72,7 @@ describe('writeReport', () => {
 
   it('refuses an unknown format, naming it', async () => {
     await expect(writeReport(join(dir, 'r.x'), report, 'yaml' as ReportFormat)).rejects.toThrow(
-      'report format must be "json", "markdown" or "csv", got "yaml"',
+      'report format must be "json", "markdown", "csv" or "trace", got "yaml"',
     );
     expect(await readdir(dir)).toEqual([]);
   });

@@ -63,8 +63,12 @@ export function taskFor(workload: Workload, runtime: string = NODE_RUNTIME): Tas
   return runtime === NODE_RUNTIME ? workload.task : undefined;
 }
 
-/** Declare a workload. Checks the shape at once; keeps the literal's own type, so a given `task` stays a string. */
-export function defineWorkload<W extends Workload>(workload: W): W {
+/** Declare a workload. Checks the shape at once, so a mistake names itself where it was made. */
+export function defineWorkload(
+  workload: Workload & { readonly task: TaskRef },
+): Workload & { readonly task: TaskRef };
+export function defineWorkload(workload: Workload): Workload;
+export function defineWorkload(workload: Workload): Workload {
   const problem = workloadShapeProblem(workload);
   if (problem) throw new TypeError(`defineWorkload: ${problem}`);
   return workload;

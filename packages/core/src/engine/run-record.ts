@@ -3,6 +3,7 @@
  * report's summary is derived from these, so they are kept whole in the report.
  */
 import type { FailureKind, UnitSample } from '../contract/strategy.js';
+import type { RunTimeline } from './run-timeline.js';
 
 /** The strategy name of the sequential baseline, in run records, plans and report rows. */
 export const BASELINE_NAME = 'baseline';
@@ -63,6 +64,8 @@ export interface RunRecord {
   /** What tasks printed, capped per run; `outputTruncated` says whether some was dropped. */
   readonly output: readonly OutputChunk[];
   readonly outputTruncated: boolean;
+  /** When each item and unit did what; absent in reports older than version 2 and for an engine that died. */
+  readonly timeline?: RunTimeline;
   /** True when the run was stopped before every item settled (Ctrl-C, q, SIGTERM). */
   readonly cancelled: boolean;
   /** Where the run could not proceed at all (every replacement failed to start): the reason. */

@@ -15,6 +15,7 @@ import { LoopDelay } from '../unit-kit/loop-delay.js';
 import { checkPositiveInteger, checkTimeout } from './check-options.js';
 import { DeadlineQueue } from './deadline-queue.js';
 import { LiveRun } from './live-state.js';
+import { startLoopTicks } from './loop-ticks.js';
 import { OutputLog } from './output-log.js';
 import type { RunRecord } from './run-record.js';
 import { startSampler } from './sampler.js';
@@ -30,7 +31,7 @@ export interface RunStrategyOptions {
   readonly concurrency: number;
   /** The user's options for this strategy. */
   readonly options?: Readonly<Record<string, unknown>>;
-  /** Per item; on expiry the unit is killed and replaced and the item fails as `timeout`. Default 30 s. */
+  /** Per item; on expiry the unit is killed (and replaced while work remains), the item fails as `timeout`. Default 30 s. */
   readonly timeoutMs?: number;
   /**
    * How long a unit may take to become ready (its task's import and setup). Default: the item timeout, but
@@ -167,7 +168,14 @@ class StrategyRun {
     const onAbort = () => this.cancel();
     if (this.o.signal?.aborted) this.cancel();
     else this.o.signal?.addEventListener('abort', onAbort, { once: true });
-    const stopSampler = startSampler(this.o.sampleEveryMs ?? 250, this.slots.all, this.live, this.loopDelay);
+    const stopSampler = startSampler(
+      this.o.sampleEveryMs ?? 250,
+      this.slots.all,
+      this.live,
+      this.loopDelay,
+      this.tally.timeline,
+    );
+    const stopLoopTicks = startLoopTicks(this.tally.timeline);
     if (this.tally.complete) this.stop({ why: 'finished' });
 
     await this.slots.start(this.concurrency);
@@ -181,8 +189,9 @@ class StrategyRun {
     this.phase = 'closing';
     this.live.phase = 'closing';
     stopSampler();
+    stopLoopTicks();
     this.o.signal?.removeEventListener('abort', onAbort);
-    await closeUnits(this.slots, this.tally.units, this.live);
+    await closeUnits(this.slots, this.tally, this.live);
     const loopDelay = this.loopDelay.stop();
     this.live.loopDelay = loopDelay;
     this.live.phase = 'done';
@@ -245,6 +254,7 @@ class StrategyRun {
 
   private dispatch(slot: Slot, unit: Unit, index: number): void {
     slot.inFlight.add(index);
+    if (slot.entry) this.tally.timeline.began(index, slot.entry.times.order);
     this.deadlines.add({ slot, unit, index });
     this.live.began(slot.index);
     unit.run({ index, input: this.o.inputs[index] }).then(
@@ -285,7 +295,9 @@ class StrategyRun {
       this.timeoutMs >= 1000 ? `${+(this.timeoutMs / 1000).toFixed(2)} s` : `${this.timeoutMs} ms`;
     this.settle(index, slot, {
       ok: false,
-      error: { kind: 'timeout', message: `timed out after ${seconds}; the unit was killed and replaced` },
+      // Whether a unit takes its place is the run's to tell (its record's `replacements`): with no work
+      // left, none does.
+      error: { kind: 'timeout', message: `timed out after ${seconds}; its unit was killed` },
       serviceMs: Number.NaN,
     });
     this.endUnit(slot, {

@@ -6,6 +6,7 @@
 import type { LoopDelay } from '../unit-kit/loop-delay.js';
 import type { LiveRun } from './live-state.js';
 import type { Slot } from './slots.js';
+import type { TimelineRecorder } from './timeline-recorder.js';
 
 /** Live rows get CPU and memory figures only up to this many units; beyond it sampling would cost more than it tells. */
 const SAMPLED_UNITS_LIMIT = 64;
@@ -16,6 +17,7 @@ export function startSampler(
   slots: readonly Slot[],
   live: LiveRun,
   loopDelay: LoopDelay,
+  timeline: TimelineRecorder,
 ): () => void {
   if (everyMs <= 0) return () => {};
   // A round of samples still under way when the next is due: skip that one rather than pile them up.
@@ -27,8 +29,11 @@ export function startSampler(
     const current = slots.filter((s) => s.unit);
     Promise.all(
       current.map(async (slot) => {
+        const order = slot.entry?.times.order;
         const sample = await slot.unit?.sample();
-        if (sample) live.sampled(slot.index, sample);
+        if (!sample) return;
+        live.sampled(slot.index, sample);
+        if (order !== undefined) timeline.sampled(order, sample);
       }),
     )
       .catch(() => {})

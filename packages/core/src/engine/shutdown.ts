@@ -6,13 +6,14 @@
 import { withinMs } from '../unit-kit/wait.js';
 import type { LiveRun } from './live-state.js';
 import type { Slots } from './slots.js';
-import type { UnitEntry } from './tally.js';
+import type { Tally, UnitEntry } from './tally.js';
 
 const FINAL_SAMPLES_MS = 2_000;
 const CLOSE_MS = 5_000;
 const KILLS_MS = 5_000;
 
-export async function closeUnits(slots: Slots, units: readonly UnitEntry[], live: LiveRun): Promise<void> {
+export async function closeUnits(slots: Slots, tally: Tally, live: LiveRun): Promise<void> {
+  const units = tally.units;
   // Final figures first, so that even a unit closed right after its last item is counted.
   await withinMs(
     Promise.all(
@@ -22,6 +23,7 @@ export async function closeUnits(slots: Slots, units: readonly UnitEntry[], live
           .then(
             (sample) => {
               entry.sample = sample;
+              tally.timeline.sampled(entry.times.order, sample);
             },
             () => {}, // A unit that cannot say keeps no sample; the report shows its figures as missing.
           ),
@@ -40,6 +42,7 @@ export async function closeUnits(slots: Slots, units: readonly UnitEntry[], live
     c.done = unit.close().then(
       () => {
         c.closed = true;
+        tally.unitEnded(entry);
       },
       () => {},
     );
@@ -50,6 +53,7 @@ export async function closeUnits(slots: Slots, units: readonly UnitEntry[], live
   for (const c of closing) {
     if (c.closed) continue;
     c.entry.end = `killed: close did not finish within ${CLOSE_MS / 1000} s`;
+    tally.unitEnded(c.entry);
     slots.kill(c.entry.unit);
   }
   await withinMs(Promise.all(slots.pendingKills), KILLS_MS);

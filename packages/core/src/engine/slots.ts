@@ -108,7 +108,10 @@ export class Slots {
 
   /** Forget the slot's unit: its exit and late answers are ignored from now on. */
   detach(slot: Slot, end: string): void {
-    if (slot.entry) slot.entry.end = end;
+    if (slot.entry) {
+      slot.entry.end = end;
+      this.tally.unitEnded(slot.entry);
+    }
     slot.unit = undefined;
     slot.entry = undefined;
     this.live.ended(slot.index, 'dead');
@@ -122,6 +125,7 @@ export class Slots {
   private async spawnInto(slot: Slot): Promise<void> {
     this.live.starting(slot.index, slot.cell, slot.inFlight);
     slot.cell.set(0);
+    const spawnMs = this.tally.timeline.now();
     let unit: Unit;
     try {
       unit = await this.spawnReady(slot);
@@ -130,10 +134,15 @@ export class Slots {
       return;
     }
     this.spawnFailuresInARow = 0;
-    const entry = this.tally.addUnit(slot.index, unit);
+    const entry = this.tally.addUnit(slot.index, unit, spawnMs);
     if (!this.events.joins()) {
       entry.end = 'closed';
-      this.pendingKills.push(unit.close().catch(() => unit.kill()));
+      this.pendingKills.push(
+        unit
+          .close()
+          .catch(() => unit.kill())
+          .finally(() => this.tally.unitEnded(entry)),
+      );
       return;
     }
     slot.unit = unit;

@@ -5,6 +5,7 @@
 import { performance } from 'node:perf_hooks';
 import type { Outcome, Unit, UnitSample } from '../contract/strategy.js';
 import type { ItemFailure, OutputChunk, RunRecord, UnitRecord } from './run-record.js';
+import { TimelineRecorder, type UnitTimes } from './timeline-recorder.js';
 
 /** A unit that took part in the run, as it is being counted; the record keeps all but `unit`. */
 export interface UnitEntry {
@@ -17,6 +18,8 @@ export interface UnitEntry {
   readonly unit: Unit;
   /** Its last figures, taken while the run closes. */
   sample?: UnitSample;
+  /** When it spawned, became ready and ended, for the run's timeline. */
+  readonly times: UnitTimes;
 }
 
 /** Why a run stopped: every item settled, the user cancelled it, or it could not go on (with the reason). */
@@ -51,6 +54,8 @@ export class Tally {
   private readonly failures: ItemFailure[] = [];
   private settledCount = 0;
   private startedAt = 0;
+  /** When each item and unit did what, for the record's `timeline`. */
+  readonly timeline: TimelineRecorder;
 
   constructor(
     private readonly total: number,
@@ -59,20 +64,23 @@ export class Tally {
     this.latencyMs = new Array<number>(total).fill(Number.NaN);
     this.serviceMs = new Array<number>(total).fill(Number.NaN);
     this.values = keepValues ? new Array<unknown>(total) : undefined;
+    this.timeline = new TimelineRecorder(total);
   }
 
   /** Latencies count from here. */
   start(): void {
     this.startedAt = performance.now();
+    this.timeline.start(this.startedAt);
   }
 
   get complete(): boolean {
     return this.settledCount === this.total;
   }
 
-  /** A unit became ready in `slot`. */
-  addUnit(slot: number, unit: Unit): UnitEntry {
-    const entry: UnitEntry = { slot, id: unit.id, items: 0, failures: 0, end: 'running', unit };
+  /** A unit became ready in `slot`; its spawn began at `spawnMs` (run time). */
+  addUnit(slot: number, unit: Unit, spawnMs: number): UnitEntry {
+    const times = { order: this.units.length, spawnMs, readyMs: this.timeline.now(), endMs: Number.NaN };
+    const entry: UnitEntry = { slot, id: unit.id, items: 0, failures: 0, end: 'running', unit, times };
     this.units.push(entry);
     return entry;
   }
@@ -83,17 +91,25 @@ export class Tally {
    */
   settle(index: number, slot: number, entry: UnitEntry | undefined, outcome: Outcome): boolean {
     if (!Number.isNaN(this.latencyMs[index] ?? Number.NaN)) return false;
-    this.latencyMs[index] = performance.now() - this.startedAt;
+    const settledAt = performance.now() - this.startedAt;
+    this.latencyMs[index] = settledAt;
     this.serviceMs[index] = outcome.serviceMs;
+    this.timeline.settled(index, settledAt, outcome.ok ? 'ok' : outcome.error.kind);
     if (entry) entry.items += 1;
     if (outcome.ok) {
       if (this.values) this.values[index] = outcome.value;
     } else {
       if (entry) entry.failures += 1;
-      this.failures.push({ index, kind: outcome.error.kind, message: outcome.error.message, unit: slot });
+      const message = capMessage(outcome.error.message);
+      this.failures.push({ index, kind: outcome.error.kind, message, unit: slot });
     }
     this.settledCount += 1;
     return true;
+  }
+
+  /** The unit of `entry` ended now (the first time counts: a close that fails and is followed by a kill). */
+  unitEnded(entry: UnitEntry): void {
+    if (Number.isNaN(entry.times.endMs)) entry.times.endMs = this.timeline.now();
   }
 
   /** The run's record (with the values, when they were kept). */
@@ -108,7 +124,7 @@ export class Tally {
       systemMs += sample.cpuSystemMs ?? 0;
       peakRssBytes += sample.peakRssBytes ?? sample.rssBytes ?? 0;
     }
-    const units: UnitRecord[] = this.units.map(({ unit: _unit, ...record }) => record);
+    const units: UnitRecord[] = this.units.map(({ unit: _unit, times: _times, ...record }) => record);
     const done = this.settledCount - this.failures.length;
     return {
       strategy: f.strategy,
@@ -128,9 +144,22 @@ export class Tally {
       loopDelay: f.loopDelay,
       output: f.output,
       outputTruncated: f.outputTruncated,
+      timeline: this.timeline.build(this.units.map((u) => u.times)),
       cancelled: f.stop.why === 'cancelled',
       ...(f.stop.why === 'aborted' ? { aborted: f.stop.message } : {}),
       ...(this.values ? { values: this.values } : {}),
     };
   }
+}
+
+/**
+ * Longest failure message kept per item: enough for any stack trace a person reads, while a task that throws
+ * megabytes of text per item cannot swell the report (every failure is kept in it).
+ */
+export const FAILURE_MESSAGE_LIMIT = 4000;
+
+function capMessage(message: string): string {
+  if (message.length <= FAILURE_MESSAGE_LIMIT) return message;
+  const cut = message.length - FAILURE_MESSAGE_LIMIT;
+  return `${message.slice(0, FAILURE_MESSAGE_LIMIT)}… (${cut} more characters cut)`;
 }

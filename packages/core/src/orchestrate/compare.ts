@@ -126,7 +126,8 @@ export async function compare(o: CompareOptions): Promise<Comparison> {
           task: chosen.task,
           options: optionsFor(o.strategyOptions, chosen.name, chosen.runtime),
         };
-      if (!baselineChoice) throw new Error(`${name} is in the plan but not in the comparison. This is a bug in concur.`);
+      if (!baselineChoice)
+        throw new Error(`${name} is in the plan but not in the comparison. This is a bug in concur.`);
       const by = baselineChoice.strategy;
       if (!by) return { strategy: BASELINE_NAME, task: baselineChoice.task, options: {} };
       // One unit (the plan's concurrency 1) and one item at a time: sequential in that runtime.

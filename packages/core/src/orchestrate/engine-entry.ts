@@ -28,11 +28,12 @@ process.on('message', (message: ToEngine) => {
   if (message.kind === 'start') void watchdogReady.then(() => run(message.job));
   else if (message.kind === 'cancel') controller.abort();
 });
+// A terminal's Ctrl-C or hang-up, and `timeout` or a supervisor's SIGTERM, reach the whole process group,
+// this engine with it. Each means what the parent's cancel means: stop the units and report what finished,
+// so that a stopped run is reported as cancelled, not crashed (the default action would end this process
+// with nothing sent).
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => controller.abort());
 // The parent is gone (killed, crashed): stop every unit, then leave.
-// A terminal's Ctrl-C or hang-up reaches the whole process group; this process stops when its parent says so
-// (a cancel message) or goes away, so that a run stopped by the user is reported as cancelled, not crashed.
-process.on('SIGINT', () => {});
-process.on('SIGHUP', () => {});
 process.on('disconnect', () => {
   controller.abort();
   setTimeout(() => process.exit(0), ORPHAN_GRACE_MS).unref();

@@ -33,9 +33,9 @@ process.on('message', async (message: ToService) => {
     });
   } else if (message.kind === 'stop') await stop();
 });
+// A terminal's Ctrl-C or hang-up, and `timeout` or a supervisor's SIGTERM, reach the whole process group;
+// this process stops when its parent says so (a stop message) or goes away, so that the items in flight
+// when the user stopped the run are reported as cancelled, not as failed by a service that vanished.
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => {});
 // The parent is gone: never outlive it.
-// A terminal's Ctrl-C or hang-up reaches the whole process group; this process stops when its parent says so
-// (a cancel message) or goes away, so that a run stopped by the user is reported as cancelled, not crashed.
-process.on('SIGINT', () => {});
-process.on('SIGHUP', () => {});
 process.on('disconnect', () => void stop());

@@ -1,6 +1,7 @@
 /** Assembles a report from what the engine measured. */
 import { availableParallelism, cpus, release, totalmem } from 'node:os';
 import type { RunRecord } from '../engine/run-record.js';
+import { scalingFits } from './scaling.js';
 import { summarize } from './summarize.js';
 import {
   type Machine,
@@ -32,6 +33,7 @@ export interface ReportInput {
 export function buildReport(input: ReportInput): Report {
   const machine = input.machine ?? describeMachine();
   const { summary, verdict } = summarize(input.runs, input.workload.items, machine.cpus);
+  const scaling = scalingFits(input.runs, summary, machine.cpus, input.workload.items);
   return {
     schema: REPORT_SCHEMA,
     version: REPORT_VERSION,
@@ -44,6 +46,7 @@ export function buildReport(input: ReportInput): Report {
     runs: input.runs,
     summary,
     verdict,
+    ...(scaling.length > 0 && { scaling }),
     ...(input.recommendation !== undefined && { recommendation: input.recommendation }),
     cancelled: input.cancelled ?? input.runs.some((run) => run.cancelled),
   };

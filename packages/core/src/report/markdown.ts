@@ -1,6 +1,9 @@
 /** The report as Markdown: what a person pastes into an issue or a pull request. */
 import { COMPARISON_COLUMNS } from './comparison-columns.js';
+import { failureGroupText, failureReasons, otherFailuresText } from './failure-groups.js';
 import { formatBytes, formatDuration } from './format.js';
+import { fractionText, predictionText, scalingHeading } from './scaling-text.js';
+import { mostlyFailed } from './summarize.js';
 import type { Report, StrategySummary, StrategyTraits } from './types.js';
 
 export function reportToMarkdown(report: Report): string {
@@ -8,6 +11,8 @@ export function reportToMarkdown(report: Report): string {
     header(report),
     comparison(report.summary),
     verdict(report),
+    failures(report),
+    scaling(report),
     report.recommendation ? `## Recommendation\n\n${report.recommendation}` : '',
     traitsTable(report.traits),
   ];
@@ -53,6 +58,10 @@ function comparison(summary: readonly StrategySummary[]): string {
     if (row.outlierRuns.length > 0)
       found.push(`- ⚠ ${name}: run ${row.outlierRuns.join(', ')} stands out (modified z-score above 3.5)`);
     if (row.partial) found.push(`- ⚠ ${name}: every run was cut short; its figures cover unfinished runs`);
+    else if (mostlyFailed(row.failedShare))
+      found.push(
+        `- ⚠ ${name}: ${Math.round(row.failedShare * 100)} % of its items failed; no speedup, no part in the verdict`,
+      );
     return found;
   });
   const table = markdownTable(
@@ -64,9 +73,40 @@ function comparison(summary: readonly StrategySummary[]): string {
   return ['## Comparison', table, footnote, ...(notes.length ? [notes.join('\n')] : [])].join('\n\n');
 }
 
+function scaling(report: Report): string {
+  const fits = report.scaling ?? [];
+  if (fits.length === 0) return '';
+  const lines = fits.flatMap((fit) => [
+    `- **${fit.strategy}**: ${fractionText(fit)}${fit.fraction === null ? '' : `; ${predictionText(fit)}`}`,
+    ...fit.departures.map((d) => `  - ${d}`),
+  ]);
+  return `## Scaling\n\n${scalingHeading(fits, report.machine.cpus)}.\n\n${lines.join('\n')}`;
+}
+
 function verdict(report: Report): string {
   if (report.verdict.length === 0) return '';
   return `## Verdict\n\n${report.verdict.map((line) => `- ${line.text}`).join('\n')}`;
+}
+
+/** Why items failed, grouped by kind and message per strategy, capped. */
+function failures(report: Report): string {
+  const reasons = failureReasons(report.runs);
+  if (reasons.length === 0) return '';
+  const blocks = reasons.map((row) => {
+    const other = otherFailuresText(row);
+    return [
+      `**${row.strategy}** (concurrency ${row.concurrency})`,
+      '',
+      ...row.groups.map((group) => `- ${escapeInline(failureGroupText(group))}`),
+      ...(other ? [`- ${other}`] : []),
+    ].join('\n');
+  });
+  return `## Failures\n\n${blocks.join('\n\n')}`;
+}
+
+/** A message is the task's text: backticks, asterisks and angle brackets would become markup. */
+function escapeInline(text: string): string {
+  return text.replace(/[\\`*_<>[\]]/g, (c) => `\\${c}`);
 }
 
 /** The article's comparison rows, one column per strategy. */

@@ -22,9 +22,11 @@ import {
 } from './check.js';
 import { validateReportDiff } from './read-diff.js';
 import { checkRunRecord } from './read-run.js';
+import { checkScalingFit } from './read-scaling.js';
 import { checkStrategySummary, checkVerdictLine } from './read-summary.js';
 import {
   type Machine,
+  READABLE_REPORT_VERSIONS,
   REPORT_SCHEMA,
   REPORT_VERSION,
   type Report,
@@ -38,11 +40,16 @@ export function validateReport(json: unknown): Report {
   const o = object(json, 'report');
   if (o.schema !== REPORT_SCHEMA)
     fail('report.schema', `"${REPORT_SCHEMA}" (is this a concur report?)`, o.schema);
-  if (o.version !== REPORT_VERSION)
-    fail('report.version', `${REPORT_VERSION} (the report version this concur reads)`, o.version);
+  if (!READABLE_REPORT_VERSIONS.includes(o.version as number))
+    fail(
+      'report.version',
+      `${READABLE_REPORT_VERSIONS.join(' or ')} (the report versions this concur reads)`,
+      o.version,
+    );
   const services = optional(o.services, 'report.services', (v, p) => array(v, p, checkService));
   const recommendation = optional(o.recommendation, 'report.recommendation', string);
   const against = optional(o.against, 'report.against', validateReportDiff);
+  const scaling = optional(o.scaling, 'report.scaling', (v, p) => array(v, p, checkScalingFit));
   return {
     schema: REPORT_SCHEMA,
     version: REPORT_VERSION,
@@ -55,6 +62,7 @@ export function validateReport(json: unknown): Report {
     runs: array(o.runs, 'report.runs', checkRunRecord),
     summary: array(o.summary, 'report.summary', checkStrategySummary),
     verdict: array(o.verdict, 'report.verdict', checkVerdictLine),
+    ...(scaling !== undefined && { scaling }),
     ...(recommendation !== undefined && { recommendation }),
     cancelled: boolean(o.cancelled, 'report.cancelled'),
     ...(against !== undefined && { against }),

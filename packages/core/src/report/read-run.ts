@@ -13,6 +13,7 @@ import {
   optional,
   string,
 } from './check.js';
+import { checkRunTimeline } from './read-timeline.js';
 
 const FAILURE_KINDS: readonly FailureKind[] = [
   'threw',
@@ -31,6 +32,11 @@ export function checkRunRecord(value: Json, path: string): RunRecord {
   const items = object(o.items, `${path}.items`);
   const loopDelay = object(o.loopDelay, `${path}.loopDelay`);
   const aborted = optional(o.aborted, `${path}.aborted`, string);
+  const units = array(o.units, `${path}.units`, checkUnitRecord);
+  const total = integer(items.total, `${path}.items.total`);
+  const timeline = optional(o.timeline, `${path}.timeline`, (v, p) =>
+    checkRunTimeline(v, p, total, units.length),
+  );
   return {
     strategy: string(o.strategy, `${path}.strategy`),
     run: integer(o.run, `${path}.run`),
@@ -44,7 +50,7 @@ export function checkRunRecord(value: Json, path: string): RunRecord {
     },
     peakRssBytes: numberOrNaN(o.peakRssBytes, `${path}.peakRssBytes`),
     items: {
-      total: integer(items.total, `${path}.items.total`),
+      total,
       done: integer(items.done, `${path}.items.done`),
       failed: integer(items.failed, `${path}.items.failed`),
     },
@@ -52,7 +58,7 @@ export function checkRunRecord(value: Json, path: string): RunRecord {
     serviceMs: array(o.serviceMs, `${path}.serviceMs`, numberOrNaN),
     failures: array(o.failures, `${path}.failures`, checkItemFailure),
     replacements: integer(o.replacements, `${path}.replacements`),
-    units: array(o.units, `${path}.units`, checkUnitRecord),
+    units,
     loopDelay: {
       p50Ms: numberOrNaN(loopDelay.p50Ms, `${path}.loopDelay.p50Ms`),
       p99Ms: numberOrNaN(loopDelay.p99Ms, `${path}.loopDelay.p99Ms`),
@@ -60,6 +66,7 @@ export function checkRunRecord(value: Json, path: string): RunRecord {
     },
     output: array(o.output, `${path}.output`, checkOutputChunk),
     outputTruncated: boolean(o.outputTruncated, `${path}.outputTruncated`),
+    ...(timeline !== undefined && { timeline }),
     cancelled: boolean(o.cancelled, `${path}.cancelled`),
     ...(aborted !== undefined && { aborted }),
   };

@@ -33,6 +33,8 @@ export function checkStrategySummary(value: Json, path: string): StrategySummary
     idealSpeedup: number(o.idealSpeedup, `${path}.idealSpeedup`),
     efficiency: nullableNumber(o.efficiency, `${path}.efficiency`),
     failures: integer(o.failures, `${path}.failures`),
+    // A report written before the share was kept: its failures column still says how many failed.
+    failedShare: o.failedShare === undefined ? 0 : number(o.failedShare, `${path}.failedShare`),
     outlierRuns: array(o.outlierRuns, `${path}.outlierRuns`, integer),
     partial: boolean(o.partial, `${path}.partial`),
   };

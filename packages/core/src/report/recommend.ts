@@ -4,14 +4,23 @@
  */
 import { BASELINE_NAME } from '../engine/run-record.js';
 import { formatBytes, formatDuration } from './format.js';
+import { mostlyFailed } from './summarize.js';
 import type { StrategySummary, VerdictLine } from './types.js';
 
 export function recommend(summary: readonly StrategySummary[], verdict: readonly VerdictLine[]): string {
-  // A row whose every run was cut short has a wall time that says when it was stopped: it cannot win.
-  const rows = summary.filter(
+  // A row whose every run was cut short has a wall time that says when it was stopped, and one whose items
+  // mostly failed says how fast they failed: neither can win.
+  const finished = summary.filter(
     (s) => s.strategy !== BASELINE_NAME && !s.partial && Number.isFinite(s.wall.median),
   );
-  if (rows.length === 0) return 'Nothing finished, so there is nothing to recommend yet.';
+  if (finished.length === 0) return 'Nothing finished, so there is nothing to recommend yet.';
+  const rows = finished.filter((s) => !mostlyFailed(s.failedShare));
+  const failedOut = finished.filter((s) => mostlyFailed(s.failedShare));
+  const failedNote = failedOut.length
+    ? `Most items failed under ${failedOut.map((r) => `${r.strategy} (${r.failures})`).join(', ')}, so ${failedOut.length === 1 ? 'it has' : 'they have'} no speedup and cannot win: see the failures.`
+    : '';
+  if (rows.length === 0)
+    return `Most items failed under every strategy, so there is nothing to recommend: fix what the failures say and run again.`;
   const best = rows.reduce((a, b) => (b.wall.median < a.wall.median ? b : a));
   const lines: string[] = [];
   const speedup = best.speedup ? ` (${best.speedup.value.toFixed(2)}× the sequential baseline)` : '';
@@ -55,5 +64,6 @@ export function recommend(summary: readonly StrategySummary[], verdict: readonly
     lines.push(
       `Items failed under ${failing.map((r) => `${r.strategy} (${r.failures})`).join(', ')}: see the failures before trusting the times.`,
     );
+  if (failedNote) lines.push(failedNote);
   return lines.join(' ');
 }

@@ -23,8 +23,11 @@ export function summarize(
   const groups = groupRuns(runs.filter((run) => !run.warmup));
   const baselineGroup = groups.find((group) => group[0]?.strategy === BASELINE_NAME);
   const baselineRuns = baselineGroup ? usableRuns(baselineGroup) : undefined;
-  // A baseline cut short measures when it was stopped, not the work: nothing is a speedup over it.
-  const baselineWalls = baselineRuns?.partial ? undefined : baselineRuns?.runs.map((run) => run.wallMs);
+  // A baseline cut short measures when it was stopped, and one whose items mostly failed measures how fast
+  // they failed, not the work: nothing is a speedup over either.
+  const baselineMeasured =
+    baselineRuns && !baselineRuns.partial && !mostlyFailed(failedShare(baselineRuns.runs, items));
+  const baselineWalls = baselineMeasured ? baselineRuns.runs.map((run) => run.wallMs) : undefined;
   const baseline = baselineWalls ? { mean: mean(baselineWalls), sd: sd(baselineWalls) } : undefined;
 
   const rows = groups.map((group) => {
@@ -34,8 +37,9 @@ export function summarize(
       walls: used.map((r) => r.wallMs),
     };
   });
-  // Nor does a strategy whose every run was cut short race the others: its short wall would win.
-  const finished = rows.filter((row) => !row.summary.partial);
+  // Nor does a strategy whose every run was cut short, or whose items mostly failed, race the others: its
+  // short wall would win.
+  const finished = rows.filter((row) => !row.summary.partial && !mostlyFailed(row.summary.failedShare));
   return { summary: rows.map((row) => row.summary), verdict: verdictLines(finished) };
 }
 
@@ -72,13 +76,20 @@ function summarizeGroup(
   if (!first) throw new Error('summarizeGroup: a group has no runs. This is a bug in concur.');
   const walls = runs.map((run) => run.wallMs);
   const ci = confidenceInterval95(walls);
-  const latencies = sorted(runs.flatMap((run) => run.latencyMs));
+  // A failed item's latency says how fast it failed: the percentiles are of the items done.
+  const latencies = sorted(runs.flatMap((run) => doneOnly(run, run.latencyMs)));
+  const share = failedShare(runs, items);
   // The baseline against itself is 1 by definition; propagating its own noise twice would invent an error.
-  // A row cut short has no speedup: its wall time says when it was stopped, not how fast it ran.
-  const speedup =
-    first.strategy === BASELINE_NAME
-      ? { value: 1, uncertainty: 0 }
-      : baseline && !partial
+  // A row cut short has no speedup: its wall time says when it was stopped, not how fast it ran; nor has a
+  // row whose items mostly failed: it did not do the work the baseline did.
+  const measured = !partial && !mostlyFailed(share);
+  const speedup = !measured
+    ? null
+    : first.strategy === BASELINE_NAME
+      ? baseline
+        ? { value: 1, uncertainty: 0 }
+        : null
+      : baseline
         ? uncertain(ratioOfMeans(baseline, { mean: mean(walls), sd: sd(walls) }))
         : null;
   const idealSpeedup = Math.max(1, Math.min(first.concurrency, items, cpus));
@@ -102,15 +113,41 @@ function summarizeGroup(
       p95: orNull(quantileOfSorted(latencies, 0.95)),
       p99: orNull(quantileOfSorted(latencies, 0.99)),
     },
-    serviceP50Ms: orNull(median(runs.flatMap((run) => run.serviceMs))),
+    serviceP50Ms: orNull(median(runs.flatMap((run) => doneOnly(run, run.serviceMs)))),
     throughput: orZero(median(runs.map((run) => run.items.done / (run.wallMs / 1000)))),
     speedup,
     idealSpeedup,
     efficiency: speedup ? speedup.value / idealSpeedup : null,
     failures: runs.reduce((sum, run) => sum + run.items.failed, 0),
+    failedShare: share,
     outlierRuns: outlierIndexes(walls).map((index) => runs[index]?.run ?? -1),
     partial,
   };
+}
+
+/**
+ * Above this share of failed items a row measured how fast its items failed, not the work: it has no
+ * speedup and cannot win. Below it the failures column and the failure reasons say what to discount.
+ */
+export const MOSTLY_FAILED_SHARE = 0.5;
+
+/** Whether a row's items mostly failed (see {@link MOSTLY_FAILED_SHARE}). */
+export function mostlyFailed(share: number): boolean {
+  return share > MOSTLY_FAILED_SHARE;
+}
+
+/** Failed items over the items the runs were given. */
+function failedShare(runs: readonly RunRecord[], items: number): number {
+  const total = runs.reduce((sum, run) => sum + (run.items.total || items), 0);
+  const failed = runs.reduce((sum, run) => sum + run.items.failed, 0);
+  return total > 0 ? failed / total : 0;
+}
+
+/** A per-item figure of the items that succeeded: the failed ones' indexes left out. */
+function doneOnly(run: RunRecord, perItem: readonly number[]): number[] {
+  if (run.failures.length === 0) return [...perItem];
+  const failed = new Set(run.failures.map((failure) => failure.index));
+  return perItem.filter((_, index) => !failed.has(index));
 }
 
 function uncertain(ratio: { value: number; uncertainty: number }): Uncertain {

@@ -7,11 +7,17 @@ import type { TaskKind } from '../contract/task.js';
 import type { Params } from '../contract/workload.js';
 import type { RunRecord } from '../engine/run-record.js';
 import type { ReportDiff } from './diff.js';
+import type { ScalingFit } from './scaling.js';
 
 /** What `schema` always says, so a reader can tell a concur report from any other JSON. */
 export const REPORT_SCHEMA = 'concur.report';
-/** Bumped on any change a reader of an older report would trip over. */
-export const REPORT_VERSION = 1;
+/**
+ * Bumped on any change a reader of an older report would trip over. 2: runs carry their `timeline` (and a
+ * sweep its `scaling`).
+ */
+export const REPORT_VERSION = 2;
+/** The versions `validateReport` reads; an older one is read as the current one without its newer fields. */
+export const READABLE_REPORT_VERSIONS: readonly number[] = [1, 2];
 
 /** The machine the comparison ran on. */
 export interface Machine {
@@ -106,17 +112,23 @@ export interface StrategySummary {
   readonly cpuUtilisation: number;
   /** Median peak resident memory, bytes. */
   readonly peakRssBytes: number;
-  /** Item latency (queued → settled) percentiles, pooled over every item of every run; null if none ran. */
+  /**
+   * Item latency (queued → settled) percentiles, pooled over the items done (failed ones left out) of every
+   * run; null where no item was done.
+   */
   readonly latencyMs: {
     readonly p50: number | null;
     readonly p95: number | null;
     readonly p99: number | null;
   };
-  /** Median service time (inside the unit), pooled over every item of every run. */
+  /** Median service time (inside the unit), pooled over the items done of every run. */
   readonly serviceP50Ms: number | null;
   /** Median over runs of successful items per second of wall time. */
   readonly throughput: number;
-  /** Baseline mean wall / this mean wall; null without baseline runs. */
+  /**
+   * Baseline mean wall / this mean wall; null without a baseline that finished with most of its items done,
+   * and null for a row cut short or whose items mostly failed. The baseline's own is 1 ± 0 when it counts.
+   */
   readonly speedup: Uncertain | null;
   /**
    * The most speedup this row could reach if every unit kept one core busy: min(concurrency, items, cpus).
@@ -129,6 +141,11 @@ export interface StrategySummary {
   readonly efficiency: number | null;
   /** Failed items over all runs summarised. */
   readonly failures: number;
+  /**
+   * Failed items over the items of the runs summarised, 0…1. Above one half the row measured how fast its
+   * items failed: it has no speedup and takes no part in the verdict.
+   */
+  readonly failedShare: number;
   /** Run numbers whose wall time is an outlier (modified z-score > 3.5). */
   readonly outlierRuns: readonly number[];
   /** True when every measured run was cancelled or aborted, so these figures cover unfinished runs. */
@@ -167,6 +184,8 @@ export interface Report {
   /** One row per strategy × concurrency (and the baseline), warmups excluded. */
   readonly summary: readonly StrategySummary[];
   readonly verdict: readonly VerdictLine[];
+  /** With a concurrency sweep: how each strategy scales (Amdahl's law fitted, and what it predicts). */
+  readonly scaling?: readonly ScalingFit[];
   /** Advice in plain words, written by the command line. */
   readonly recommendation?: string;
   /** True when the comparison was stopped before it finished; what was measured is kept. */

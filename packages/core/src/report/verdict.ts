@@ -2,14 +2,15 @@
  * The verdict: the fastest strategy (lowest mean wall time) against every other one — each at its own
  * concurrency when every strategy ran at one (its default, or the one asked for), or level by level in a
  * concurrency sweep.
- * A winner is named only where the difference is outside the noise (see `compareSamples`). The baseline
+ * A winner is named only where the difference is outside the noise (see `compareSamples`), and so only where
+ * the noise is known: with a single run on a side, no ratio however large is called significant. The baseline
  * takes part only where a single strategy ran at a concurrency, so that a lone strategy still gets a verdict;
  * otherwise the speedup column already compares every row with it.
  */
 
 import { BASELINE_NAME } from '../engine/run-record.js';
 import { mean } from '../stats/descriptive.js';
-import { compareSamples, SINGLE_RUN_THRESHOLD } from '../stats/significance.js';
+import { compareSamples } from '../stats/significance.js';
 import type { StrategySummary, VerdictLine } from './types.js';
 
 /** A summary row with the wall times it was computed from. */
@@ -53,12 +54,13 @@ function verdictLine(
   const uncertainty = Number.isFinite(comparison.ratio.uncertainty) ? comparison.ratio.uncertainty : null;
   const times = uncertainty === null ? ratio.toFixed(2) : `${ratio.toFixed(2)} ± ${uncertainty.toFixed(2)}`;
   const fewRuns = fewRunsNote(fast, slow);
+  // One run cannot show how much the next would differ: the ratio is told, no winner is named.
+  const significant = comparison.significant && comparison.method !== 'threshold';
   let text: string;
-  if (comparison.significant) text = `${winner} ran ${times} times faster than ${loser}`;
+  if (significant) text = `${winner} ran ${times} times faster than ${loser}`;
   else if (comparison.method === 'welch')
     text = `${winner} and ${loser} are within the noise of each other (${times} times)`;
-  else
-    text = `no clear winner between ${winner} and ${loser}: ${times} times, below the ${SINGLE_RUN_THRESHOLD.toFixed(2)} needed`;
+  else text = `no winner named between ${winner} and ${loser}: ${times} times in a single run`;
   if (fewRuns) text += ` (${fewRuns})`;
   if (inSweep) text += ` at concurrency ${concurrency}`;
   return {
@@ -67,7 +69,7 @@ function verdictLine(
     loser,
     ratio,
     uncertainty,
-    significant: comparison.significant,
+    significant,
     text,
   };
 }
@@ -76,6 +78,6 @@ function verdictLine(
 function fewRunsNote(a: SummarizedGroup, b: SummarizedGroup): string | undefined {
   const single = [a, b].filter((group) => group.walls.length < 2);
   if (single.length === 0) return undefined;
-  if (single.length === 2) return '1 run each; noise unknown';
-  return `1 run of ${single[0]?.summary.strategy}; noise unknown`;
+  if (single.length === 2) return '1 run each; noise unknown: use --runs 2 or more';
+  return `1 run of ${single[0]?.summary.strategy}; noise unknown: use --runs 2 or more`;
 }

@@ -50,7 +50,11 @@ export async function customWorkload(options: CustomWorkloadOptions): Promise<Wo
 }
 
 /** A Python task: raced by the strategies of the python runtime only (the others are left out, saying so). */
-async function pythonWorkload(taskFile: string, ref: string, options: CustomWorkloadOptions): Promise<Workload> {
+async function pythonWorkload(
+  taskFile: string,
+  ref: string,
+  options: CustomWorkloadOptions,
+): Promise<Workload> {
   const declared = checkPythonTask(taskFile, options.taskPath);
   const inputs = await readInputs(options);
   const kinds = ['cpu', 'io', 'mixed'] as const;

@@ -2,6 +2,7 @@ import { BASELINE_NAME, type Report } from '@concur/core';
 import { Box, Text } from 'ink';
 import { BeforeAfter } from './BeforeAfter.js';
 import { ComparisonTable } from './ComparisonTable.js';
+import { ScalingFits } from './ScalingFits.js';
 import { ScrollView } from './ScrollView.js';
 import { SweepChart } from './SweepChart.js';
 import { TraitsTable } from './TraitsTable.js';
@@ -79,6 +80,7 @@ export function ResultsScreen({
         <>
           <Heading>Concurrency sweep</Heading>
           <SweepChart summary={report.summary} order={order} />
+          <ScalingFits report={report} order={order} />
         </>
       ) : (
         <>

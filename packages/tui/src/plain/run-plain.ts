@@ -33,9 +33,21 @@ export async function runPlain(
       onEvent: progress.onEvent,
       signal: termination.signal,
       onNotice: (line) => ctx.stderr.write(`concur: ${line}\n`),
+      onSalvage: (salvage) =>
+        termination.setSalvage(
+          salvage &&
+            (async () => {
+              const partial = await salvage();
+              if (!partial) return;
+              for (const [format] of toStdoutOf(request)) ctx.stdout.write(renderReport(partial, format));
+              ctx.stderr.write(
+                'concur: left before the run in progress ended; the report holds the runs that had finished\n',
+              );
+            }),
+        ),
     });
     progress.stop();
-    const toStdout = targetsOf(request.exports).filter(([, path]) => path === STDOUT_TARGET);
+    const toStdout = toStdoutOf(request);
     for (const [format] of toStdout) ctx.stdout.write(renderReport(report, format));
     // Standard output holds the report when asked for; the table then goes where the progress went.
     const tableStream = toStdout.length > 0 ? ctx.stderr : ctx.stdout;
@@ -49,6 +61,10 @@ export async function runPlain(
     progress.stop();
     termination.dispose();
   }
+}
+
+function toStdoutOf(request: ComparisonRequest) {
+  return targetsOf(request.exports).filter(([, path]) => path === STDOUT_TARGET);
 }
 
 /** Whether any item of any run failed, or a run could not proceed at all. */

@@ -3,7 +3,14 @@
  * lines and the recommendation. What `concur run` prints to stdout when no one watches a dashboard.
  */
 import type { Report, StrategySummary } from '@concur/core';
-import { COMPARISON_COLUMNS } from '@concur/core/orchestrate';
+import {
+  COMPARISON_COLUMNS,
+  failureGroupText,
+  failureReasons,
+  mostlyFailed,
+  otherFailuresText,
+  scalingLines,
+} from '@concur/core/orchestrate';
 import type { Paint } from '../cli/colour.js';
 import { textTable } from './text-table.js';
 
@@ -32,10 +39,27 @@ export function comparisonText(report: Report, paint: Paint): string {
     );
   const notes = report.summary.flatMap((row) => warnings(row));
   if (notes.length > 0) lines.push('', ...notes.map((note) => paint('yellow', `⚠ ${note}`)));
+  lines.push(...failureLines(report, paint));
   if (report.verdict.length > 0)
     lines.push('', ...report.verdict.map((v) => (v.significant ? paint('green', v.text) : v.text)));
+  const scaling = scalingLines(report.scaling ?? [], machine.cpus);
+  if (scaling.length > 0) lines.push('', paint('bold', scaling[0] ?? ''), ...scaling.slice(1));
   if (report.recommendation) lines.push('', paint('bold', report.recommendation));
   return `${lines.join('\n')}\n`;
+}
+
+/** Why items failed, per strategy: a few grouped reasons with counts, the rest summed up in one line. */
+function failureLines(report: Report, paint: Paint): string[] {
+  const reasons = failureReasons(report.runs);
+  if (reasons.length === 0) return [];
+  const lines = ['', paint('bold', 'Failures')];
+  for (const row of reasons) {
+    lines.push(`  ${row.strategy} ×${row.concurrency}`);
+    for (const group of row.groups) lines.push(paint('red', `    ${failureGroupText(group)}`));
+    const other = otherFailuresText(row);
+    if (other) lines.push(paint('dim', `    ${other}`));
+  }
+  return lines;
 }
 
 function cells(row: StrategySummary, paint: Paint): string[] {
@@ -51,5 +75,7 @@ function warnings(row: StrategySummary): string[] {
   if (row.outlierRuns.length > 0)
     found.push(`${name}: run ${row.outlierRuns.join(', ')} stands out from the others (an outlier)`);
   if (row.partial) found.push(`${name}: every run was cut short; its figures cover unfinished runs`);
+  else if (mostlyFailed(row.failedShare))
+    found.push(`${name}: ${Math.round(row.failedShare * 100)} % of its items failed; no speedup, no verdict`);
   return found;
 }

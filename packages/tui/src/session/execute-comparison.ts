@@ -4,7 +4,7 @@
  * for — also when it was cancelled, so what was measured is kept.
  */
 
-import { InputError, type Report, type Workload } from '@concur/core';
+import { InputError, type Report, type RunRecord, type Workload } from '@concur/core';
 import {
   type Catalog,
   compare,
@@ -12,6 +12,7 @@ import {
   diffReports,
   type LoadedStrategy,
   optionsFor,
+  type PlannedRun,
   pickStrategies,
   resolveParams,
   runtimeOf,
@@ -20,6 +21,8 @@ import { keepAvailable } from './availability.js';
 import { defaultStrategies } from './default-strategies.js';
 import { checkExportTargets, writeExports } from './exports.js';
 import type { ComparisonRequest, ExecuteComparison, ExecuteOptions } from './types.js';
+
+type Comparison = Awaited<ReturnType<typeof compare>>;
 
 /** How a diff names the comparison just run, against the saved report's file name. */
 export const THIS_RUN = 'this run';
@@ -31,7 +34,7 @@ export const executeComparison: ExecuteComparison = async (request, options) =>
 export async function executeIn(
   cwd: string,
   request: ComparisonRequest,
-  { catalog, onEvent, signal, onNotice }: ExecuteOptions,
+  { catalog, onEvent, signal, onNotice, onSalvage }: ExecuteOptions,
 ): Promise<Report> {
   const params = resolveParams(request.workload, request.params);
   const chosen = chooseStrategies(catalog, request.workload, request.strategies, onNotice);
@@ -43,35 +46,71 @@ export async function executeIn(
     ...(onNotice ? { note: onNotice } : {}),
   });
 
-  const comparison = await compare({
-    workload: request.workload,
-    params,
-    strategies,
-    ...(request.concurrency ? { concurrency: request.concurrency } : {}),
-    runs: request.runs,
-    warmup: request.warmup,
-    timeoutMs: request.timeoutMs,
-    baseline: request.baseline ?? true,
-    strategyOptions: request.strategyOptions,
-    ...(signal ? { signal } : {}),
-    ...(onEvent ? { onEvent } : {}),
-    ...(onNotice ? { onNotice } : {}),
-  });
-  const measured = comparisonToReport(comparison, {
+  const settings = {
     strategies,
     runs: request.runs,
     warmup: request.warmup,
     strategyOptions: request.strategyOptions,
+  };
+  const reportOf = (comparison: Comparison): Report => {
+    const measured = comparisonToReport(comparison, settings);
+    const { against } = request;
+    return against
+      ? {
+          ...measured,
+          against: diffReports(against.report, measured, { before: against.label, after: THIS_RUN }),
+        }
+      : measured;
+  };
+
+  // What has been measured so far, so that a concur leaving before the comparison ends (a forced exit)
+  // still writes it.
+  const sofar = { plan: [] as readonly PlannedRun[], items: 0, runs: [] as RunRecord[] };
+  let written = false;
+  onSalvage?.(async () => {
+    if (written) return undefined;
+    const report = reportOf({
+      workload: request.workload,
+      params,
+      items: sofar.items,
+      plan: sofar.plan,
+      runs: [...sofar.runs],
+      services: {},
+      timeoutMs: request.timeoutMs,
+      cancelled: true,
+      leftOut: [],
+    });
+    await writeExports(report, request.exports, cwd);
+    return report;
   });
-  const { against } = request;
-  const report = against
-    ? {
-        ...measured,
-        against: diffReports(against.report, measured, { before: against.label, after: THIS_RUN }),
-      }
-    : measured;
-  await writeExports(report, request.exports, cwd);
-  return report;
+  try {
+    const comparison = await compare({
+      workload: request.workload,
+      params,
+      strategies,
+      ...(request.concurrency ? { concurrency: request.concurrency } : {}),
+      runs: request.runs,
+      warmup: request.warmup,
+      timeoutMs: request.timeoutMs,
+      baseline: request.baseline ?? true,
+      strategyOptions: request.strategyOptions,
+      ...(signal ? { signal } : {}),
+      ...(onNotice ? { onNotice } : {}),
+      onEvent: (event) => {
+        if (event.type === 'plan') {
+          sofar.plan = event.plan;
+          sofar.items = event.items;
+        } else if (event.type === 'run-end') sofar.runs.push(event.record);
+        onEvent?.(event);
+      },
+    });
+    const report = reportOf(comparison);
+    await writeExports(report, request.exports, cwd);
+    written = true;
+    return report;
+  } finally {
+    onSalvage?.(undefined);
+  }
 }
 
 /** The strategies named, or those {@link defaultStrategies} chooses, saying which it leaves to be named. */

@@ -11,6 +11,8 @@ export interface ExportTargets {
   readonly json?: string;
   readonly markdown?: string;
   readonly csv?: string;
+  /** `--trace FILE`: the runs' timelines as a Chrome trace-event file. */
+  readonly trace?: string;
 }
 
 export interface ComparisonRequest {
@@ -40,6 +42,12 @@ export interface ExecuteOptions {
   readonly signal?: AbortSignal;
   /** One line for the user that is not progress: a strategy left out because it cannot run here. */
   readonly onNotice?: (line: string) => void;
+  /**
+   * Handed, once the comparison starts, a function that writes the report of what has been measured so far
+   * (resolving to it, or to undefined once the whole report is written); handed undefined when it ends.
+   * A caller that must leave early (a forced exit) calls it first.
+   */
+  readonly onSalvage?: (salvage: (() => Promise<Report | undefined>) | undefined) => void;
 }
 
 /**

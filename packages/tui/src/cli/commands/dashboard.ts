@@ -59,6 +59,8 @@ export async function openDashboard(
         try {
           return await executeIn(ctx.cwd, request, {
             ...execute,
+            // A forced exit (a second signal, or cleanup overrunning) writes what was measured first.
+            onSalvage: (salvage) => termination.setSalvage(salvage),
             signal: execute.signal
               ? AbortSignal.any([execute.signal, termination.signal])
               : termination.signal,

@@ -1,11 +1,9 @@
 /** `concur diff BEFORE AFTER`: two saved reports set against each other, row by row, without running anything. */
 
-import { stat } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
-import { InputError } from '@concur/core';
+import { resolve } from 'node:path';
 import { diffReports, writeFileAtomic } from '@concur/core/orchestrate';
 import { diffText } from '../../plain/diff-text.js';
-import { STDOUT_TARGET } from '../../session/exports.js';
+import { checkExportTarget, STDOUT_TARGET } from '../../session/exports.js';
 import { painter, wantsColour } from '../colour.js';
 import type { CliContext } from '../context.js';
 import { EXIT } from '../errors.js';
@@ -36,12 +34,5 @@ export async function diffCommand(
 }
 
 async function checkTarget(path: string, cwd: string): Promise<void> {
-  if (path === STDOUT_TARGET) return;
-  if (path.trim() === '') throw new InputError('--json needs a file path (or "-" for standard output)');
-  const folder = dirname(resolve(cwd, path));
-  const info = await stat(folder).catch(() => undefined);
-  if (!info?.isDirectory())
-    throw new InputError(
-      `--json ${path}: the folder ${folder} does not exist; create it or choose another path`,
-    );
+  if (path !== STDOUT_TARGET) await checkExportTarget('--json', path, cwd);
 }

@@ -26,6 +26,7 @@ export interface RunFlags {
   readonly json?: string;
   readonly markdown?: string;
   readonly csv?: string;
+  readonly trace?: string;
   /** `--no-baseline` sets it false. */
   readonly baseline: boolean;
   readonly against?: string;
@@ -47,6 +48,7 @@ export function parseRunFlags(flags: RunFlags): RunSettings {
       ...(flags.json === undefined ? {} : { json: flags.json }),
       ...(flags.markdown === undefined ? {} : { markdown: flags.markdown }),
       ...(flags.csv === undefined ? {} : { csv: flags.csv }),
+      ...(flags.trace === undefined ? {} : { trace: flags.trace }),
     },
     baseline: flags.baseline,
   };
