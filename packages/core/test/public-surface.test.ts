@@ -49,6 +49,10 @@ it('gives the command line discovery, comparisons, the engine and the reports', 
       'optionsFor',
       'otherFailuresText',
       'fractionText',
+<<<<<<< HEAD
+=======
+      'optionsFor',
+>>>>>>> main
       'pickStrategies',
       'pickWorkload',
       'predictionText',
@@ -57,9 +61,15 @@ it('gives the command line discovery, comparisons, the engine and the reports', 
       'resolveParams',
       'runBaseline',
       'runStrategy',
+<<<<<<< HEAD
       'runtimeOf',
       'scalingHeading',
       'scalingLines',
+=======
+      'scalingHeading',
+      'scalingLines',
+      'runtimeOf',
+>>>>>>> main
       'splitParamFlag',
       'startServices',
       'validateReport',

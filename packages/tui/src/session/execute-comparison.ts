@@ -4,7 +4,11 @@
  * for — also when it was cancelled, so what was measured is kept.
  */
 
+<<<<<<< HEAD
 import { InputError, type Report, type RunRecord, type Workload } from '@concur/core';
+=======
+import { InputError, NODE_RUNTIME, type Report, type RunRecord } from '@concur/core';
+>>>>>>> main
 import {
   type Catalog,
   compare,
@@ -75,6 +79,7 @@ export async function executeIn(
       items: sofar.items,
       plan: sofar.plan,
       runs: [...sofar.runs],
+      leftOut: [],
       services: {},
       timeoutMs: request.timeoutMs,
       cancelled: true,
