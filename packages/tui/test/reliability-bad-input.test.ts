@@ -159,7 +159,7 @@ const cases: [string, Files, string[], RegExp][] = [
     'manifest entry not a path',
     withPlugin({ strategy: 42 }),
     ['run', 'sleep', '-s', 'plug'],
-    /strategy "plug" cannot be used: .*`concur\.strategy` in package\.json must be a path such as "\.\/dist\/index\.js", got 42; fix the `concur` field/,
+    /strategy "plug" cannot be used: .*`concur\.strategy` in package\.json must be a path such as "\.\/dist\/index\.js".*, got 42; fix the `concur` field/,
   ],
   [
     'manifest entry missing',

@@ -4,11 +4,7 @@
  * for — also when it was cancelled, so what was measured is kept.
  */
 
-<<<<<<< HEAD
 import { InputError, type Report, type RunRecord, type Workload } from '@concur/core';
-=======
-import { InputError, NODE_RUNTIME, type Report, type RunRecord } from '@concur/core';
->>>>>>> main
 import {
   type Catalog,
   compare,
@@ -41,9 +37,14 @@ export async function executeIn(
   { catalog, onEvent, signal, onNotice, onSalvage }: ExecuteOptions,
 ): Promise<Report> {
   const params = resolveParams(request.workload, request.params);
-  const chosen = chooseStrategies(catalog, request.workload, request.strategies, onNotice);
+  // What is left out is said once the request has passed its checks: bad input gets its one line alone.
+  const leftOut: string[] = [];
+  const chosen = chooseStrategies(catalog, request.workload, request.strategies, (line) =>
+    leftOut.push(line),
+  );
   checkStrategyOptions(chosen, request.strategyOptions);
   await checkExportTargets(request.exports, cwd);
+  for (const line of leftOut) onNotice?.(line);
   const strategies = await keepAvailable(chosen, {
     named: request.strategies.length > 0,
     options: request.strategyOptions,
@@ -83,7 +84,6 @@ export async function executeIn(
       services: {},
       timeoutMs: request.timeoutMs,
       cancelled: true,
-      leftOut: [],
     });
     await writeExports(report, request.exports, cwd);
     return report;
