@@ -10,7 +10,9 @@ it('gives task, workload and strategy authors the contract, and no machinery of 
     [
       'API_VERSION',
       'BASELINE_NAME',
+      'ITEM_OUTCOMES',
       'InputError',
+      'NOT_SETTLED',
       'ProgressCell',
       'defineService',
       'defineStrategy',
@@ -29,6 +31,7 @@ it('gives the command line discovery, comparisons, the engine and the reports', 
   expect(names(orchestrate)).toEqual(
     [
       'COMPARISON_COLUMNS',
+      'DEFAULT_STARTUP_TIMEOUT_MS',
       'DIFF_SCHEMA',
       'DIFF_VERSION',
       'DRIFT_NOTE',
@@ -45,31 +48,21 @@ it('gives the command line discovery, comparisons, the engine and the reports', 
       'formatBytes',
       'formatDuration',
       'formatRatio',
-      'mostlyFailed',
-      'optionsFor',
       'otherFailuresText',
       'fractionText',
-<<<<<<< HEAD
-=======
       'optionsFor',
->>>>>>> main
       'pickStrategies',
       'pickWorkload',
       'predictionText',
       'renderReport',
       'reportToTrace',
       'resolveParams',
+      'rowNotes',
       'runBaseline',
       'runStrategy',
-<<<<<<< HEAD
-      'runtimeOf',
-      'scalingHeading',
-      'scalingLines',
-=======
       'scalingHeading',
       'scalingLines',
       'runtimeOf',
->>>>>>> main
       'splitParamFlag',
       'startServices',
       'validateReport',

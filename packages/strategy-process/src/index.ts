@@ -22,6 +22,8 @@ export default defineStrategy({
     cons: ['start-up cost', 'memory per unit', 'IPC copies'],
   },
   defaultConcurrency: (cpus) => Math.max(1, cpus),
+  // A Node process of its own: its peak RSS on a small task, rounded up (bench: start-up and memory per unit).
+  unitMemoryBytes: 50 * 1024 * 1024,
   itemsInFlight: (options) => parseOptions(options).inFlight,
   validateOptions: optionsProblem,
   spawn: (spec) => spawnProcessUnit(spec, parseOptions(spec.options)),

@@ -59,6 +59,21 @@ describe.skipIf(pythonMissing)('faults of a Python task', () => {
       expect(result.replacements).toBe(1);
     });
 
+    // python-asyncio shares one loop, and the limit one process: only where the unit owns its interpreter.
+    if (name === 'python-process')
+      it(`${name}: a task that allocates without bound fails its item with MemoryError, and the run goes on`, async () => {
+        const result = await runStrategy({
+          strategy,
+          task: task('allocates'),
+          inputs: [0, 1, 2, 3],
+          concurrency: 1,
+        });
+        expect(result.items).toEqual({ total: 4, done: 3, failed: 1 });
+        expect(result.failures.map((f) => [f.index, f.kind, f.message])).toEqual([
+          [1, 'threw', 'MemoryError'],
+        ]);
+      });
+
     for (const fixture of ['loops', 'holds_gil']) {
       // python-asyncio's loop is the units' only thread: a task that never returns to it holds them all.
       if (name === 'python-asyncio' && fixture === 'holds_gil') continue;

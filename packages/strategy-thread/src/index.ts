@@ -30,6 +30,8 @@ export default defineStrategy({
     ],
   },
   defaultConcurrency: (cpus) => Math.max(1, cpus),
+  // A worker thread's own isolate and heap, as the engine's RSS grows per thread on a small task.
+  unitMemoryBytes: 10 * 1024 * 1024,
   itemsInFlight: (options) => readThreadOptions(options).inFlight,
   validateOptions: threadOptionsProblem,
   spawn: (spec) => spawnThreadUnit(spec, readThreadOptions(spec.options)),

@@ -8,3 +8,6 @@ process.exitCode = await main(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,
 });
+// Unless something the command does not own holds the process open: a plugin whose import timed out may
+// keep a timer or a socket of its own. Unref'd, so an ordinary exit never waits for it.
+setTimeout(() => process.exit(), 2_000).unref();

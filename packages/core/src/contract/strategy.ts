@@ -63,6 +63,12 @@ export interface UnitSample {
   readonly scope: 'process' | 'thread' | 'shared';
   readonly cpuUserMs?: number;
   readonly cpuSystemMs?: number;
+  /**
+   * Scope `process` only: the CPU time of the process's main thread alone, where its tasks run, apart from
+   * the runtime's background threads (compiler, garbage collector), where the platform can tell them apart.
+   */
+  readonly mainThreadCpuUserMs?: number;
+  readonly mainThreadCpuSystemMs?: number;
   readonly rssBytes?: number;
   readonly peakRssBytes?: number;
   readonly heapUsedBytes?: number;
@@ -149,6 +155,12 @@ export interface Strategy {
   readonly traits: Traits;
   /** How many units to start when the user does not say. */
   defaultConcurrency(cpus: number): number;
+  /**
+   * About how much memory one unit takes (a process's or a thread's own heap and runtime), in bytes: the
+   * command refuses a --concurrency whose units could not fit in the memory this machine has free, instead
+   * of starting them until it runs out. Omitted: no such check.
+   */
+  readonly unitMemoryBytes?: number;
   /** How many items one unit may take at once (default 1). */
   itemsInFlight?(options: Readonly<Record<string, unknown>>): number;
   /**

@@ -21,7 +21,7 @@ export async function discover(options: DiscoverOptions): Promise<Catalog> {
     ...(await projectCandidates(options.cwd)),
   ];
   const results = await Promise.all(
-    (await withoutRepeats(candidates)).map((located) => load(located, options.importTimeoutMs)),
+    (await withoutRepeats(candidates)).map((located) => load(located, options)),
   );
   return buildCatalog(results);
 }
@@ -49,7 +49,7 @@ async function withoutRepeats(candidates: readonly Candidate[]): Promise<Located
 
 async function load(
   { candidate, realFile }: Located,
-  importTimeoutMs: number | undefined,
+  { importTimeoutMs, onSlowImport }: DiscoverOptions,
 ): Promise<LoadResult> {
   const { kind, specifier, source } = candidate;
   if (candidate.problem !== undefined || realFile === undefined)
@@ -61,5 +61,5 @@ async function load(
         broken: [{ kind, specifier, source, reason: candidate.problem ?? 'not found' }],
       },
     };
-  return { specifier, loaded: await loadCandidate(candidate, realFile, importTimeoutMs) };
+  return { specifier, loaded: await loadCandidate(candidate, realFile, importTimeoutMs, onSlowImport) };
 }

@@ -26,11 +26,15 @@ const WORKLOAD_FIX =
 /** How long a plugin module may take to import before it is listed as broken. */
 export const DEFAULT_IMPORT_TIMEOUT_MS = 10_000;
 
+/** After this long, an import still under way is worth a word to the user. */
+const SLOW_IMPORT_MS = 1_000;
+
 /** Load a candidate whose module file is `realFile` (symlinks resolved, so every process imports the same URL). */
 export async function loadCandidate(
   candidate: Candidate,
   realFile: string,
   importTimeoutMs = DEFAULT_IMPORT_TIMEOUT_MS,
+  onSlowImport?: (specifier: string, limitMs: number) => void,
 ): Promise<Loaded> {
   const result: Loaded = { strategies: [], workloads: [], broken: [] };
   const { kind, specifier, source } = candidate;
@@ -42,7 +46,11 @@ export async function loadCandidate(
   let exported: unknown;
   try {
     // A module stuck in a top-level await would otherwise hang `concur list` with no word about why.
-    const imported = await withinMs(import(moduleUrl) as Promise<{ default?: unknown }>, importTimeoutMs);
+    const slow = setTimeout(() => onSlowImport?.(specifier, importTimeoutMs), SLOW_IMPORT_MS);
+    const imported = await withinMs(
+      import(moduleUrl) as Promise<{ default?: unknown }>,
+      importTimeoutMs,
+    ).finally(() => clearTimeout(slow));
     if (imported === TIMED_OUT) {
       fail(
         `${specifier} did not finish importing within ${importTimeoutMs / 1000} s; a plugin must not wait at the top level of its module`,

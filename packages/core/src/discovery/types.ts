@@ -12,6 +12,11 @@ export interface DiscoverOptions {
   readonly builtins?: { readonly strategies?: readonly string[]; readonly workloads?: readonly string[] };
   /** How long one plugin module may take to import before it is listed as broken (default 10 000 ms). */
   readonly importTimeoutMs?: number;
+  /**
+   * Told once per plugin module still importing after a second, with the limit it may take: every command
+   * waits for discovery, and a user should hear what it waits for rather than sit in silence.
+   */
+  readonly onSlowImport?: (specifier: string, limitMs: number) => void;
 }
 
 /** Where a plugin was found; `concur list` shows it, and error messages name it. */

@@ -5,16 +5,22 @@
  */
 import { availableParallelism } from 'node:os';
 import type { Strategy } from '../contract/strategy.js';
-import type { Params, Workload } from '../contract/workload.js';
+import type { Params, ServiceInfo, Workload } from '../contract/workload.js';
 import { checkPositiveInteger, checkTimeout } from '../engine/check-options.js';
 import type { LiveSnapshot } from '../engine/live-state.js';
 import { BASELINE_NAME, type RunRecord } from '../engine/run-record.js';
 import { InputError } from '../errors.js';
 import { EngineFailure, runInEngineProcess } from './engine-process.js';
+import { concurrencyProblem, itemsProblem } from './limits.js';
 import type { ServiceUsage } from './messages.js';
 import { type PlannedRun, planRuns } from './plan.js';
 import { chooseBaseline, chooseTasks, optionsFor } from './runtimes.js';
 import { startServices } from './services.js';
+
+/**
+ * A unit's start, at least: a short item timeout on a loaded machine must not fail slow process start-ups.
+ */
+export const DEFAULT_STARTUP_TIMEOUT_MS = 30_000;
 
 /** A strategy as discovery found it: its module's file URL (for the engine process) and its object. */
 export interface StrategyChoice {
@@ -41,6 +47,8 @@ export interface CompareOptions {
   readonly warmup?: number;
   /** Per item. Default 30 s. */
   readonly timeoutMs?: number;
+  /** Per unit start (its task's import and setup). Default: the item timeout, but at least 30 s. */
+  readonly startupTimeoutMs?: number;
   /** Run the sequential baseline that speedups are measured against. Default true. */
   readonly baseline?: boolean;
   /** Options per strategy name. */
@@ -53,7 +61,10 @@ export interface CompareOptions {
   readonly snapshotEveryMs?: number;
   /** Stop a run whose engine sends nothing for this long (its loop is blocked for good). Default: timeout + 10 s. */
   readonly stallMs?: number;
-  /** Told, one line each, what the comparison leaves out (a strategy whose runtime has no task) and why. */
+  /**
+   * Told, one line each, what the comparison leaves out (a strategy whose runtime has no task) or cuts
+   * (a --concurrency above the number of items), and why.
+   */
   readonly onNotice?: (line: string) => void;
 }
 
@@ -83,6 +94,10 @@ export async function compare(o: CompareOptions): Promise<Comparison> {
       `--warmup must be a whole number of runs (0 or more), got ${JSON.stringify(warmup)}`,
     );
   const timeoutMs = checkTimeout('--timeout', o.timeoutMs ?? 30_000);
+  const startupTimeoutMs = checkTimeout(
+    '--startup-timeout',
+    o.startupTimeoutMs ?? Math.max(timeoutMs, DEFAULT_STARTUP_TIMEOUT_MS),
+  );
   for (const level of o.concurrency ?? []) checkPositiveInteger('--concurrency', level);
   if (o.strategies.length === 0 && o.baseline === false)
     throw new InputError('nothing to run: name at least one strategy with --strategies');
@@ -103,18 +118,30 @@ export async function compare(o: CompareOptions): Promise<Comparison> {
   let cancelled = false;
   try {
     o.onEvent?.({ type: 'services-ready', info: services.info });
-    const inputs = await o.workload.inputs(o.params, services.info);
+    const inputs = await makeInputs(o.workload, o.params, services.info);
     const cpus = availableParallelism();
+    // Never more units than items: the rest would start, cost their start-up and memory, and wait idle.
+    const asked = o.concurrency ?? [];
+    const levels = [...new Set(asked.map((level) => Math.min(level, inputs.length)))];
+    if (asked.some((level) => level > inputs.length))
+      o.onNotice?.(
+        `--concurrency ${asked.join(',')} asks for more units than the ${inputs.length} item${inputs.length === 1 ? '' : 's'}; running at most ${inputs.length}`,
+      );
     const levelsOf = (strategy: Strategy) =>
-      o.concurrency?.length
-        ? o.concurrency
-        : [Math.max(1, Math.min(strategy.defaultConcurrency(cpus), inputs.length))];
+      levels.length > 0 ? levels : [Math.max(1, Math.min(strategy.defaultConcurrency(cpus), inputs.length))];
+    for (const { name, strategy } of o.strategies)
+      for (const level of levelsOf(strategy)) {
+        const problem = concurrencyProblem(name, strategy, level);
+        if (problem) throw new InputError(problem);
+      }
     const plan = planRuns({
       strategies: runnable.map((s) => ({ name: s.name, levels: levelsOf(s.strategy) })),
       runs,
       warmup,
       baseline: baselineChoice !== undefined,
     });
+    const tooMany = itemsProblem(inputs.length, plan.length);
+    if (tooMany) throw new InputError(`${tooMany}; ask for fewer items or fewer runs`);
     o.onEvent?.({ type: 'plan', plan, items: inputs.length });
     const byName = new Map(runnable.map((s) => [s.name, s]));
     /** What the engine runs for a planned run: a strategy with its runtime's task, or the baseline. */
@@ -146,6 +173,7 @@ export async function compare(o: CompareOptions): Promise<Comparison> {
         inputs,
         concurrency: planned.concurrency,
         timeoutMs,
+        startupTimeoutMs,
         run: planned.run,
         warmup: planned.warmup,
         snapshotEveryMs: o.snapshotEveryMs ?? 100,
@@ -188,6 +216,23 @@ export async function compare(o: CompareOptions): Promise<Comparison> {
     };
   } finally {
     await services.stop();
+  }
+}
+
+/** The workload's inputs; more than an array can hold is the user's request, not concur's crash. */
+async function makeInputs(
+  workload: Workload,
+  params: Params,
+  info: ServiceInfo,
+): Promise<readonly unknown[]> {
+  try {
+    return await workload.inputs(params, info);
+  } catch (error) {
+    if (error instanceof RangeError)
+      throw new InputError(
+        `workload "${workload.name}" could not make its inputs (${error.message}): its params ask for more items than this machine can hold; ask for fewer`,
+      );
+    throw error;
   }
 }
 

@@ -85,6 +85,7 @@ async function run(job: EngineJob): Promise<void> {
             strategy: await loadStrategy(job.strategy),
             concurrency: job.concurrency,
             options: job.options,
+            readyTimeoutMs: job.startupTimeoutMs,
           });
     clearInterval(ticker);
     if (live) send({ kind: 'snapshot', snapshot: { ...live.snapshot(job.maxRows), loopBlockedMs: 0 } });

@@ -12,6 +12,8 @@ export interface EngineJob {
   readonly concurrency: number;
   readonly options: Readonly<Record<string, unknown>>;
   readonly timeoutMs: number;
+  /** How long a unit may take to become ready (its task's import and setup). */
+  readonly startupTimeoutMs: number;
   readonly run: number;
   readonly warmup: boolean;
   /** How often the engine sends a snapshot; the renderer reads the latest at its own rate. */

@@ -6,8 +6,10 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename, extname, resolve } from 'node:path';
 import type { Workload } from '../contract/workload.js';
 import { InputError } from '../errors.js';
-import { loadTask, toTaskRef } from '../unit-kit/load-task.js';
+import { itemsProblem } from '../orchestrate/limits.js';
+import { toTaskRef } from '../unit-kit/load-task.js';
 import { checkPythonTask } from './python-task.js';
+import { probeTask } from './task-probe.js';
 
 export interface CustomWorkloadOptions {
   /** The task module, as the user typed it (relative to `cwd`, or absolute). */
@@ -18,6 +20,8 @@ export interface CustomWorkloadOptions {
   readonly items?: number;
   /** Where relative paths start. */
   readonly cwd: string;
+  /** One line for the user while the task module takes long to import (a second or more). */
+  readonly onNotice?: (line: string) => void;
 }
 
 const TYPESCRIPT = new Set(['.ts', '.mts', '.cts', '.tsx']);
@@ -35,9 +39,14 @@ export async function customWorkload(options: CustomWorkloadOptions): Promise<Wo
     );
   const ref = toTaskRef(taskFile);
   if (extname(taskFile) === '.py') return pythonWorkload(taskFile, ref, options);
-  const task = await loadTask(ref).catch((error: unknown) => {
-    throw new InputError(`--task ${options.taskPath}: ${taskProblem(taskFile, error)}`);
+  // In a child process: the module's top level is the user's code, and may exit, spin or wait for ever.
+  const task = await probeTask(ref, {
+    onSlow: (waited, limit) =>
+      options.onNotice?.(
+        `--task ${options.taskPath}: its module is still importing after ${waited / 1000} s; waiting up to ${limit / 1000} s`,
+      ),
   });
+  if (!task.ok) throw new InputError(`--task ${options.taskPath}: ${taskProblem(taskFile, task.why)}`);
   const inputs = await readInputs(options);
   return {
     name: workloadName(taskFile),
@@ -78,6 +87,9 @@ async function readInputs(options: CustomWorkloadOptions): Promise<readonly unkn
   if (items !== undefined) {
     if (!Number.isSafeInteger(items) || items < 1)
       throw new InputError(`--items must be a positive integer, got ${JSON.stringify(items)}`);
+    // Before the inputs are made: an array of billions would take every byte before any check could run.
+    const problem = itemsProblem(items, 1);
+    if (problem) throw new InputError(`--items ${items}: ${problem}`);
     return Array.from({ length: items }, (_, i) => i);
   }
   if (inputsFile === undefined)
@@ -85,6 +97,10 @@ async function readInputs(options: CustomWorkloadOptions): Promise<readonly unkn
       '--task needs its inputs: --inputs file.json (a JSON array) or --items N (inputs 0…N-1)',
     );
   const file = resolve(options.cwd, inputsFile);
+  if (await isDirectory(file))
+    throw new InputError(
+      `--inputs ${inputsFile}: is a folder (${file}); give a JSON file holding an array, e.g. --inputs ${inputsFile.replace(/\/$/, '')}/inputs.json`,
+    );
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -112,8 +128,7 @@ async function readInputs(options: CustomWorkloadOptions): Promise<readonly unkn
 }
 
 /** Why the task module failed to load, with the fix; TypeScript on a Node that cannot strip types says so. */
-function taskProblem(taskFile: string, error: unknown): string {
-  const why = error instanceof Error ? error.message : String(error);
+function taskProblem(taskFile: string, why: string): string {
   if (TYPESCRIPT.has(extname(taskFile)) && /Unknown file extension/i.test(why))
     return `this Node (${process.version}) cannot load TypeScript directly; compile it to .js first (tsc) and pass that, or use Node ≥ 22.6 with --experimental-strip-types`;
   return why;

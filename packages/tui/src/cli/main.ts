@@ -16,7 +16,9 @@ export async function main(argv: readonly string[], ctx: CliContext): Promise<nu
     if (error instanceof CommanderError) {
       // --help and --version end through exitOverride too, with status 0.
       if (error.exitCode === 0) return EXIT.ok;
-      ctx.stderr.write(`concur: ${oneLine(error.message)}; see \`${helpFor(argv)}\`\n`);
+      // Commander ends some messages with a full stop; the hint follows after a semicolon.
+      const message = oneLine(error.message).replace(/\.$/, '');
+      ctx.stderr.write(`concur: ${message}; see \`${helpFor(argv)}\`\n`);
       return EXIT.badInput;
     }
     return reportError(error, ctx.stderr, argv.includes('--debug'));

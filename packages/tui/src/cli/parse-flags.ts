@@ -5,6 +5,9 @@
 import { InputError } from '@concur/core';
 import { splitParamFlag } from '@concur/core/orchestrate';
 
+/** The longest wait Node's timers keep (2^31 - 1 ms). */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 const UNIT_MS: Readonly<Record<string, number>> = { ms: 1, s: 1000, m: 60_000, min: 60_000, h: 3_600_000 };
 
 /**
@@ -20,6 +23,11 @@ export function parseDuration(flag: string, text: string): number {
   if (!(ms > 0))
     throw new InputError(
       `${flag} must be a positive duration such as 30s, 500ms or 2m (or "none"), got ${JSON.stringify(text)}`,
+    );
+  // Node's timers wait at most 2^31 - 1 ms: a longer limit would fire at once and fail everything.
+  if (ms > MAX_TIMER_MS)
+    throw new InputError(
+      `${flag} ${text} is longer than Node's timers can wait (about 24.8 days); give at most 596h, or "none" for no limit`,
     );
   return ms;
 }

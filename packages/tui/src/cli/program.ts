@@ -73,6 +73,10 @@ export function buildProgram(ctx: CliContext, setExitCode: (code: number) => voi
         `${DEFAULT_TIMEOUT_MS / 1000}s`,
       ),
     )
+    .option(
+      '--startup-timeout <duration>',
+      "per unit: how long its start (the task's import and setup) may take (default: --timeout, at least 30s)",
+    )
     .option('-p, --param <name=value>', 'a workload param (repeatable)', collect, [])
     .option('-o, --option <strategy.key=value>', 'a strategy option (repeatable)', collect, [])
     .option('--task <file>', 'race your own task module instead of a named workload')
@@ -81,6 +85,10 @@ export function buildProgram(ctx: CliContext, setExitCode: (code: number) => voi
     .option('--json <file>', 'write the report as JSON ("-": to stdout, and nothing else there)')
     .option('--markdown <file>', 'write the report as Markdown ("-": to stdout)')
     .option('--csv <file>', 'write the summary as CSV ("-": to stdout)')
+    .option(
+      '--html <file>',
+      'write one self-contained HTML report: table, charts, timelines ("-": to stdout)',
+    )
     .option('--trace <file>', 'write the runs as a Chrome trace-event file, for Perfetto ("-": to stdout)')
     .addOption(new Option('--no-baseline', 'skip the sequential baseline (then no speedups)'))
     .option('--against <file>', 'then set each row against the same row of a saved report (a --json file)')
@@ -122,6 +130,9 @@ export function buildProgram(ctx: CliContext, setExitCode: (code: number) => voi
     .action(async (flags: WorkerFlags) => {
       setExitCode(await workerCommand(flags, ctx));
     });
+  // A word after the arguments a command takes is a mistake (`concur run cpu-sum extra-arg`), never
+  // something to ignore while the whole default workload runs.
+  for (const command of program.commands) command.allowExcessArguments(false);
   return program;
 }
 

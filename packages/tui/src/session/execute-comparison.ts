@@ -9,7 +9,9 @@ import {
   type Catalog,
   compare,
   comparisonToReport,
+  DEFAULT_STARTUP_TIMEOUT_MS,
   diffReports,
+  formatDuration,
   type LoadedStrategy,
   optionsFor,
   type PlannedRun,
@@ -51,6 +53,11 @@ export async function executeIn(
     ...(onNotice ? { note: onNotice } : {}),
   });
 
+  // A short item timeout does not cover a unit's start: say so where the run begins, and how to set it.
+  if (request.startupTimeoutMs === undefined && request.timeoutMs < DEFAULT_STARTUP_TIMEOUT_MS)
+    onNotice?.(
+      `--timeout ${formatDuration(request.timeoutMs)} limits each item; a unit's start (its task's import and setup) has its own limit, ${formatDuration(DEFAULT_STARTUP_TIMEOUT_MS)}: set it with --startup-timeout`,
+    );
   const settings = {
     strategies,
     runs: request.runs,
@@ -97,6 +104,7 @@ export async function executeIn(
       runs: request.runs,
       warmup: request.warmup,
       timeoutMs: request.timeoutMs,
+      ...(request.startupTimeoutMs === undefined ? {} : { startupTimeoutMs: request.startupTimeoutMs }),
       baseline: request.baseline ?? true,
       strategyOptions: request.strategyOptions,
       ...(signal ? { signal } : {}),

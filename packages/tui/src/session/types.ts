@@ -13,6 +13,8 @@ export interface ExportTargets {
   readonly csv?: string;
   /** `--trace FILE`: the runs' timelines as a Chrome trace-event file. */
   readonly trace?: string;
+  /** `--html FILE`: one self-contained HTML page of the comparison, its charts and timelines. */
+  readonly html?: string;
 }
 
 export interface ComparisonRequest {
@@ -27,6 +29,8 @@ export interface ComparisonRequest {
   readonly runs: number;
   readonly warmup: number;
   readonly timeoutMs: number;
+  /** `--startup-timeout`: per unit start (its task's import and setup); undefined: the item timeout, at least 30 s. */
+  readonly startupTimeoutMs?: number;
   /** Per strategy name: `--option strategy.key=value`. */
   readonly strategyOptions: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
   readonly exports: ExportTargets;

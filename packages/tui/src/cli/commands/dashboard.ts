@@ -3,15 +3,14 @@
  * with plain output, since nobody could answer the dashboard's questions.
  */
 import { fileURLToPath } from 'node:url';
-import { discover } from '@concur/core/orchestrate';
 import { runPlain } from '../../plain/run-plain.js';
 import { unavailableStrategies, withoutUnavailable } from '../../session/availability.js';
 import { defaultRequest } from '../../session/default-request.js';
 import { executeIn } from '../../session/execute-comparison.js';
 import { SIGNAL_EXIT, type TerminationSignal, trapTermination } from '../../session/signals.js';
 import type { DashboardOptions, StartDashboard } from '../../session/types.js';
-import { builtins } from '../builtins.js';
 import type { CliContext } from '../context.js';
+import { discoverCatalog } from '../discover-catalog.js';
 import { isInteractive } from '../interactive.js';
 
 // Loaded by a computed specifier so that the command builds and runs without the dashboard, and never pays
@@ -19,7 +18,7 @@ import { isInteractive } from '../interactive.js';
 const DASHBOARD_MODULE = '../../dashboard/index.js';
 
 export async function dashboardCommand(ctx: CliContext): Promise<number> {
-  const catalog = await discover({ cwd: ctx.cwd, builtins: builtins() });
+  const catalog = await discoverCatalog(ctx);
   const initial = defaultRequest(catalog);
   if (isInteractive(ctx.stdout, ctx.env)) {
     const code = await openDashboard({ catalog, initial }, ctx);

@@ -1,14 +1,14 @@
 /** `concur list`: every strategy and workload found, where from, and the plugins that could not be used. */
 
 import type { ParamSpec } from '@concur/core';
-import { type Catalog, describeSource, discover, type PluginSource } from '@concur/core/orchestrate';
+import { type Catalog, describeSource, type PluginSource } from '@concur/core/orchestrate';
 import { unavailableStrategies } from '../../session/availability.js';
-import { builtins } from '../builtins.js';
 import { painter, wantsColour } from '../colour.js';
 import type { CliContext } from '../context.js';
+import { discoverCatalog } from '../discover-catalog.js';
 
 export async function listCommand(flags: { readonly json?: boolean }, ctx: CliContext): Promise<number> {
-  const catalog = await discover({ cwd: ctx.cwd, builtins: builtins() });
+  const catalog = await discoverCatalog(ctx);
   // With each strategy's default options: what `concur run` would meet without `--option`.
   const unavailable = await unavailableStrategies(catalog.strategies);
   ctx.stdout.write(

@@ -1,13 +1,18 @@
 /** `concur new-strategy NAME [--dir DIR]`: scaffold a strategy plugin package, then say what to do next. */
+
+import { InputError } from '@concur/core';
 import type { Command } from 'commander';
 import { scaffoldStrategy } from '../../scaffold/scaffold-strategy.js';
+import { strategyNames } from '../../scaffold/strategy-name.js';
 import type { CliContext } from '../context.js';
+import { discoverCatalog } from '../discover-catalog.js';
 
 export async function newStrategyCommand(
   name: string,
   flags: { readonly dir?: string },
   ctx: CliContext,
 ): Promise<number> {
+  await refuseTakenName(strategyNames(name).strategy, ctx);
   const made = await scaffoldStrategy({
     name,
     cwd: ctx.cwd,
@@ -29,6 +34,21 @@ export async function newStrategyCommand(
     ].join('\n'),
   );
   return 0;
+}
+
+/**
+ * Two strategies of one name both stop working (discovery lists each as broken, naming the other), so a
+ * plugin named after a built-in, or after a plugin this project already loads, would break both.
+ */
+async function refuseTakenName(strategy: string, ctx: CliContext): Promise<void> {
+  const catalog = await discoverCatalog(ctx);
+  const taken = catalog.strategies.find((s) => s.name === strategy);
+  if (!taken) return;
+  const where =
+    taken.source.kind === 'builtin' ? 'built into concur' : `loaded here from ${taken.source.from}`;
+  throw new InputError(
+    `new-strategy ${strategy}: a strategy named "${strategy}" is already ${where}, and two of one name both stop working; choose another name, e.g. ${strategy}-pool`,
+  );
 }
 
 /** Register the command on the program; its errors (a bad name, a folder in use) reach `main` as InputErrors. */

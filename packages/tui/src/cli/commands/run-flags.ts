@@ -18,6 +18,7 @@ export interface RunFlags {
   readonly runs: string;
   readonly warmup: string;
   readonly timeout: string;
+  readonly startupTimeout?: string;
   readonly param?: readonly string[];
   readonly option?: readonly string[];
   readonly task?: string;
@@ -27,6 +28,7 @@ export interface RunFlags {
   readonly markdown?: string;
   readonly csv?: string;
   readonly trace?: string;
+  readonly html?: string;
   /** `--no-baseline` sets it false. */
   readonly baseline: boolean;
   readonly against?: string;
@@ -43,12 +45,16 @@ export function parseRunFlags(flags: RunFlags): RunSettings {
     runs: parseCount('--runs', flags.runs, 1),
     warmup: parseCount('--warmup', flags.warmup, 0),
     timeoutMs: parseDuration('--timeout', flags.timeout),
+    ...(flags.startupTimeout === undefined
+      ? {}
+      : { startupTimeoutMs: parseDuration('--startup-timeout', flags.startupTimeout) }),
     strategyOptions: parseStrategyOptions(flags.option ?? []),
     exports: {
       ...(flags.json === undefined ? {} : { json: flags.json }),
       ...(flags.markdown === undefined ? {} : { markdown: flags.markdown }),
       ...(flags.csv === undefined ? {} : { csv: flags.csv }),
       ...(flags.trace === undefined ? {} : { trace: flags.trace }),
+      ...(flags.html === undefined ? {} : { html: flags.html }),
     },
     baseline: flags.baseline,
   };
@@ -60,6 +66,7 @@ export async function chooseWorkload(
   flags: RunFlags,
   catalog: Catalog,
   cwd: string,
+  notice?: (line: string) => void,
 ): Promise<Workload> {
   if (flags.task === undefined) {
     if (flags.inputs !== undefined || flags.items !== undefined)
@@ -79,6 +86,7 @@ export async function chooseWorkload(
   return customWorkload({
     taskPath: flags.task,
     cwd,
+    onNotice: (line) => notice?.(line),
     ...(flags.inputs === undefined ? {} : { inputsFile: flags.inputs }),
     ...(flags.items === undefined ? {} : { items: parseCount('--items', flags.items, 1) }),
   });

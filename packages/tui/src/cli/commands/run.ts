@@ -1,10 +1,10 @@
 /** `concur run WORKLOAD [flags]`: one comparison without questions. */
-import { discover, pickStrategies } from '@concur/core/orchestrate';
+import { pickStrategies } from '@concur/core/orchestrate';
 import { runPlain } from '../../plain/run-plain.js';
 import { keepAvailable } from '../../session/availability.js';
 import { STDOUT_TARGET } from '../../session/exports.js';
-import { builtins } from '../builtins.js';
 import type { CliContext } from '../context.js';
+import { discoverCatalog } from '../discover-catalog.js';
 import { isInteractive } from '../interactive.js';
 import { readSavedReport } from '../saved-report.js';
 import { openDashboard } from './dashboard.js';
@@ -22,10 +22,12 @@ export async function runCommand(
     flags.against === undefined
       ? undefined
       : await readSavedReport(flags.against, ctx.cwd, `--against ${flags.against}`);
-  const catalog = await discover({ cwd: ctx.cwd, builtins: builtins() });
+  const catalog = await discoverCatalog(ctx);
   const request = {
     ...settings,
-    workload: await chooseWorkload(name, flags, catalog, ctx.cwd),
+    workload: await chooseWorkload(name, flags, catalog, ctx.cwd, (line) =>
+      ctx.stderr.write(`concur: ${line}\n`),
+    ),
     ...(against ? { against } : {}),
   };
   // `--json -` claims standard output for the report, so the dashboard cannot draw there.
