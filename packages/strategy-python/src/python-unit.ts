@@ -97,9 +97,9 @@ export async function spawnPythonUnit(
 
   key = host.open(spec.task, spec.unit, {
     receive: (message) => unit.receive(message),
-    ended: (code, signal) => {
+    ended: (code, signal, alone) => {
       // A unit of a shared host that ended alone did so by its own sys.exit; a host's end is everyone's.
-      if (mode !== 'process' && signal === null && host.usable) exitedOnItsOwn = true;
+      if (alone) exitedOnItsOwn = true;
       unit.contextEnded(code, signal);
     },
     output: printed,
