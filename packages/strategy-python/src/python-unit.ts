@@ -83,15 +83,11 @@ export async function spawnPythonUnit(
     const last = reported ?? { scope: 'process' };
     if (!alive) return last;
     const owner = host.owns(key);
-    const cpu =
-      mode === 'thread'
-        ? tid !== undefined
-          ? readCpu(host.pid, tid)
-          : undefined
-        : owner || mode === 'process'
-          ? readCpu(host.pid)
-          : undefined;
     const memory = owner ? readMemory(host.pid) : undefined;
+    let cpu: ReturnType<typeof readCpu>;
+    if (mode === 'thread') cpu = tid === undefined ? undefined : readCpu(host.pid, tid);
+    // python-asyncio's units share one thread: its process's CPU is counted once, on the unit that owns it.
+    else if (owner) cpu = readCpu(host.pid);
     return withOutside(last, { ...cpu, ...memory });
   }
 
