@@ -180,7 +180,13 @@ export async function compare(o: CompareOptions): Promise<Comparison> {
         maxRows: o.maxRows ?? 64,
       };
       const measured = await runInEngineProcess(job, {
-        onSnapshot: (snapshot) => o.onEvent?.({ type: 'snapshot', snapshot }),
+        // A baseline run by a strategy of another runtime is shown under the baseline's name, as it is recorded.
+        onSnapshot: (snapshot) =>
+          o.onEvent?.({
+            type: 'snapshot',
+            snapshot:
+              snapshot.strategy === planned.strategy ? snapshot : { ...snapshot, strategy: planned.strategy },
+          }),
         ...(o.signal ? { signal: o.signal } : {}),
         stallMs: o.stallMs ?? timeoutMs + 10_000,
       }).catch((error: unknown) => {
