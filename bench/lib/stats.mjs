@@ -28,6 +28,8 @@ export const perRound = (a, b) => a.map((value, i) => value / b[i]);
 /**
  * Amdahl's law: speedup(p) = 1 / ((1 - f) + f / p). Fit the parallel fraction f by least squares on the
  * measured (p, speedup) points; f is linear in 1/speedup = 1 - f·(1 - 1/p), so the fit is closed-form.
+ * concur itself fits it (core's stats/amdahl.ts, a sweep's `report.scaling`); this copy serves older
+ * checkouts and the machine's own ceiling.
  */
 export function fitAmdahl(points) {
   let num = 0;

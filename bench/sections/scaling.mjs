@@ -52,11 +52,16 @@ export async function scaling(ctx) {
     // Only levels with no more units than cores: beyond them the extra units share the same cores and
     // measure what oversubscription costs (more start-ups, more switching), not the parallel fraction.
     // async runs on one thread whatever its slots: one core at most, which the fit should find (f ≈ 0).
-    const f = fitAmdahl(
-      points
-        .filter((pt) => pt.p > 1 && pt.level <= cores && Number.isFinite(pt.self))
-        .map((pt) => ({ p: pt.p, speedup: pt.self })),
-    );
+    // The fit is core's own (report.scaling, the same least squares on the runs' speedups); a checkout
+    // older than it is fitted here on the medians.
+    const fromCore = report.scaling?.find((fit) => fit.strategy === name)?.fraction;
+    const f =
+      fromCore ??
+      fitAmdahl(
+        points
+          .filter((pt) => pt.p > 1 && pt.level <= cores && Number.isFinite(pt.self))
+          .map((pt) => ({ p: pt.p, speedup: pt.self })),
+      );
     fits[name] = f;
     rows.push([
       name,

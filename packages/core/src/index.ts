@@ -40,6 +40,8 @@ export {
 // What a run measured, and the report made of it, as a reader of one sees them.
 export type { ItemFailure, OutputChunk, RunRecord, UnitRecord } from './engine/run-record.js';
 export { BASELINE_NAME } from './engine/run-record.js';
+export type { ItemOutcome, RunTimeline } from './engine/run-timeline.js';
+export { ITEM_OUTCOMES, NOT_SETTLED } from './engine/run-timeline.js';
 // Bad input, said in one line: what an author throws from `validateOptions` or a task's checks.
 export { expected, InputError, inputProblem } from './errors.js';
 export type { ScalingFit, ScalingPoint, ScalingPrediction } from './report/scaling.js';

@@ -32,8 +32,8 @@ describe('the run record keeps a timeline', () => {
       expect(start).toBeLessThanOrEqual(end);
       expect(start).toBeGreaterThanOrEqual(t.unitReadyMs[unit] ?? Number.NaN);
       expect(end).toBeLessThanOrEqual(t.unitEndMs[unit] ?? Number.NaN);
-      // The item's end is the moment its latency was measured.
-      expect(end).toBeCloseTo(result.latencyMs[i] ?? Number.NaN, 2);
+      // The item's end is the moment its latency was measured, both to the microsecond.
+      expect(end).toBe(result.latencyMs[i]);
     }
     // Each unit's spawn precedes its readiness precedes its end; the dead one ended when it died.
     for (let u = 0; u < result.units.length; u += 1) {
@@ -54,6 +54,23 @@ describe('the run record keeps a timeline', () => {
     expect(t.loop.delayMs).toHaveLength(t.loop.atMs.length);
     expect(t.samples.unit).toHaveLength(t.samples.atMs.length);
     expect(t.samples.atMs.length).toBeGreaterThanOrEqual(result.units.length - 1);
+  });
+
+  it('shows the engine loop blocked by tasks that run on it, even when no timer could run in between', async () => {
+    const spin = new URL('./fixtures/tasks/spin.mjs', import.meta.url).href;
+    const result = await runStrategy({
+      strategy: inline,
+      task: spin,
+      inputs: [300, 300, 300],
+      concurrency: 1,
+    });
+    const t = result.timeline;
+    if (!t) throw new Error('no timeline');
+    // Each item spun 300 ms on this loop: the loop's column holds stretches that cover most of the run.
+    const blocked = t.loop.delayMs.filter((ms) => ms >= 200);
+    expect(blocked.length).toBeGreaterThanOrEqual(1);
+    expect(blocked.reduce((sum, ms) => sum + ms, 0)).toBeGreaterThanOrEqual(600);
+    for (const at of t.loop.atMs) expect(at).toBeLessThanOrEqual(result.wallMs + 1);
   });
 
   it('survives the report’s JSON round trip, and a report of version 1 without timelines still reads', async () => {

@@ -23,7 +23,8 @@ describe('reportToMarkdown', () => {
     expect(markdown).toContain(
       'Speedup: baseline mean wall time / this mean wall time (± propagated σ). Efficiency: speedup / ' +
         'min(concurrency, items, cores), the most speedup the cores could give; above 100% the work was not ' +
-        'bound by the cores. CPU: (user + system CPU time) / wall time; 100% is one core busy.',
+        'bound by the cores. CPU: (user + system CPU time) / wall time of the threads that ran the work (the ' +
+        "engine loop and each unit's own thread, without the runtime's compiler and GC threads;",
     );
   });
 

@@ -61,6 +61,28 @@ describe('a sweep’s scaling', () => {
     expect(report.scaling?.find((s) => s.strategy === 'async')?.departures).toEqual([]);
   });
 
+  it('tells waiting that overlaps beyond the cores from a slow reference run', () => {
+    const input = sweepInput();
+    const faster = (cpuCores: number) =>
+      input.runs.map((r) =>
+        r.strategy === 'async' && r.concurrency === 4
+          ? makeRun('async', r.run, 500, { concurrency: 4, cpuCores })
+          : r,
+      );
+    const waits = buildReport({ ...input, runs: faster(0.1) }).scaling?.find((s) => s.strategy === 'async');
+    expect(waits?.departures).toEqual([
+      expect.stringMatching(
+        /^×4: 2\.00× measured, 1\.0\d× fitted: its items mostly wait \(CPU 10% of a core\)/,
+      ),
+    ]);
+    const computes = buildReport({ ...input, runs: faster(1) }).scaling?.find((s) => s.strategy === 'async');
+    expect(computes?.departures).toEqual([
+      expect.stringMatching(
+        /^×4: 2\.00× measured, .+: above the fit; noise in its ×1 reference \(run more: --runs 5\)/,
+      ),
+    ]);
+  });
+
   it('is a section of the Markdown report, predictions labelled as such', () => {
     const text = renderReport(buildReport(sweepInput()), 'markdown');
     expect(text).toContain("## Scaling\n\nAmdahl's law fitted on ×2 (levels up to this machine's 2 cores)");

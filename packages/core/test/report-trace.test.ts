@@ -97,6 +97,13 @@ describe('the trace of a real comparison', () => {
     const names = events.filter((e) => e.name === 'process_name').map((e) => e.args?.name);
     expect(names).toEqual(['baseline × 1 · run 1', 'in-process × 2 · run 1']);
     const items = events.filter((e) => e.ph === 'X' && e.cat === 'item');
+    // Each item holds its run: the service time the unit measured, from the hand-over.
+    const runs = events.filter((e) => e.ph === 'X' && e.name === 'run');
+    expect(runs).toHaveLength(8);
+    for (const r of runs) {
+      const item = items.find((i) => i.pid === r.pid && i.tid === r.tid && i.ts === r.ts);
+      expect((r.dur ?? 0) <= (item?.dur ?? -1)).toBe(true);
+    }
     // Four items in each run, each at least its 60 ms wait long, in microseconds.
     expect(items).toHaveLength(8);
     for (const item of items) expect(item.dur).toBeGreaterThanOrEqual(59_000);
@@ -107,6 +114,13 @@ describe('the trace of a real comparison', () => {
     expect(new Set(strategyItems.map((e) => e.tid)).size).toBe(2);
     const [a, b] = strategyItems.sort((x, y) => (x.ts ?? 0) - (y.ts ?? 0));
     expect((b?.ts ?? 0) < (a?.ts ?? 0) + (a?.dur ?? 0)).toBe(true);
+    // The baseline runs on the engine's own thread: its runs lie there too, one after another.
+    const onEngine = events.filter((e) => e.ph === 'X' && e.pid === 1 && e.tid === 0);
+    expect(onEngine).toHaveLength(4);
+    for (let i = 1; i < onEngine.length; i += 1)
+      expect(onEngine[i]?.ts ?? 0).toBeGreaterThanOrEqual(
+        (onEngine[i - 1]?.ts ?? 0) + (onEngine[i - 1]?.dur ?? 0),
+      );
     // Each unit's start-up is a slice before its first item; the loop's delay is a counter track.
     const startups = events.filter((e) => e.name === 'start-up' && e.pid === 2);
     expect(startups).toHaveLength(2);

@@ -8,22 +8,34 @@ import type { UnitSample } from '@concur/core';
 /** /proc reports CPU time in USER_HZ ticks, which Linux fixes at 100 per second for user space. */
 const MS_PER_TICK = 10;
 
-type ProcFigures = Pick<UnitSample, 'cpuUserMs' | 'cpuSystemMs' | 'rssBytes' | 'peakRssBytes'>;
+type ProcFigures = Pick<
+  UnitSample,
+  'cpuUserMs' | 'cpuSystemMs' | 'mainThreadCpuUserMs' | 'mainThreadCpuSystemMs' | 'rssBytes' | 'peakRssBytes'
+>;
+
+/** utime and stime, in ms, from a /proc stat line; the command name before them may hold spaces. */
+function cpuOfStat(stat: string): { userMs: number; systemMs: number } {
+  // Fields after the command name, which is in parentheses and may itself contain spaces.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // utime and stime are fields 14 and 15 of the line, 12 and 13 after the command name.
+  return { userMs: Number(fields[11]) * MS_PER_TICK, systemMs: Number(fields[12]) * MS_PER_TICK };
+}
 
 /** The figures of process `pid`, or undefined where /proc is absent or the process is gone. */
 export function readProcFigures(pid: number | undefined): ProcFigures | undefined {
   if (pid === undefined || process.platform !== 'linux') return undefined;
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // Fields after the command name, which is in parentheses and may itself contain spaces.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const all = cpuOfStat(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+    // The main thread's id is the process's: its own line leaves V8's compiler and GC threads out.
+    const main = cpuOfStat(readFileSync(`/proc/${pid}/task/${pid}/stat`, 'utf8'));
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
     const kib = (name: string) =>
       Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? Number.NaN);
     const figures = {
-      // utime and stime are fields 14 and 15 of the line, 12 and 13 after the command name.
-      cpuUserMs: Number(fields[11]) * MS_PER_TICK,
-      cpuSystemMs: Number(fields[12]) * MS_PER_TICK,
+      cpuUserMs: all.userMs,
+      cpuSystemMs: all.systemMs,
+      mainThreadCpuUserMs: main.userMs,
+      mainThreadCpuSystemMs: main.systemMs,
       rssBytes: kib('VmRSS') * 1024,
       peakRssBytes: kib('VmHWM') * 1024,
     };
@@ -42,6 +54,8 @@ export function withProcFigures(last: UnitSample, pid: number | undefined): Unit
     ...last,
     cpuUserMs: atLeast(last.cpuUserMs, now.cpuUserMs ?? 0),
     cpuSystemMs: atLeast(last.cpuSystemMs, now.cpuSystemMs ?? 0),
+    mainThreadCpuUserMs: atLeast(last.mainThreadCpuUserMs, now.mainThreadCpuUserMs ?? 0),
+    mainThreadCpuSystemMs: atLeast(last.mainThreadCpuSystemMs, now.mainThreadCpuSystemMs ?? 0),
     rssBytes: now.rssBytes,
     peakRssBytes: atLeast(last.peakRssBytes, now.peakRssBytes ?? 0),
   };

@@ -43,3 +43,25 @@ it.skipIf(process.platform !== 'linux')(
     expect((await unit.sample()).cpuUserMs).toBeGreaterThanOrEqual(second.cpuUserMs ?? 0);
   },
 );
+
+it.skipIf(process.platform !== 'linux')(
+  "tells the main thread's CPU, where the task runs, apart from the runtime's background threads",
+  async () => {
+    const { unit } = await startUnit(fixture('burns-cpu.mjs'));
+    await unit.run({ index: 0, input: 200 });
+    const answered = await unit.sample();
+    const running = unit.run({ index: 1, input: 400 });
+    // Busy in an item, the child cannot answer: the figures are read from /proc instead.
+    await new Promise((r) => setTimeout(r, 150));
+    const fromOutside = await unit.sample();
+    await running;
+    await unit.close();
+    for (const sample of [answered, fromOutside]) {
+      const main = (sample.mainThreadCpuUserMs ?? -1) + (sample.mainThreadCpuSystemMs ?? 0);
+      const all = (sample.cpuUserMs ?? 0) + (sample.cpuSystemMs ?? 0);
+      // The 200 ms item ran on the main thread; the process's figure holds it and V8's threads besides.
+      expect(main).toBeGreaterThanOrEqual(150);
+      expect(main).toBeLessThanOrEqual(all + 10);
+    }
+  },
+);

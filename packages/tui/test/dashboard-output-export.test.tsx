@@ -60,6 +60,9 @@ describe('export', () => {
     const dir = await mkdtemp(join(tmpdir(), 'concur-export-'));
     try {
       const { app, frame } = await atResults(dir);
+      // `e` offers the formats; `e` again writes JSON and Markdown.
+      app.stdin.write('e');
+      await eventually(() => expect(frame()).toContain('export: e JSON and Markdown'));
       app.stdin.write('e');
       await eventually(() =>
         expect(frame()).toMatch(

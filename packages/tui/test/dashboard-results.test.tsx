@@ -79,7 +79,7 @@ describe('the results screen', () => {
   it('ends with the recommendation and the keys', () => {
     const frame = frameOf();
     expect(frame).toContain('CPU-bound here: thread won by keeping 1.9 cores busy.');
-    expect(frame).toContain('r run again · e export · l unit output · s setup · q quit');
+    expect(frame).toContain('r run again · e export · t timeline · l unit output · s setup · q quit');
     expect(frameOf(report(), false)).not.toContain('run again');
   });
 

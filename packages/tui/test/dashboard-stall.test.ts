@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { LiveBoard } from '../src/dashboard/live-board.js';
+import { stallLine, unitFiguresNote, unitsLine } from '../src/dashboard/StrategyPanel.js';
 import { stalledFor } from '../src/dashboard/stall.js';
-import { snapshot } from './fixtures/dashboard/samples.js';
+import { snapshot, unit } from './fixtures/dashboard/samples.js';
 
 const planned = { strategy: 'async', concurrency: 4, run: 1, warmup: false };
 
@@ -37,4 +38,43 @@ describe('stalledFor', () => {
     time.now = 3_050;
     expect(stalledFor(board, time.now)).toBe(2_550);
   });
+});
+
+describe('what the live panel says holds the loop', () => {
+  it('says units are starting, with how many are ready, rather than blame a task before any item ran', () => {
+    const starting = snapshot({ phase: 'starting', done: 0, failed: 0, unitCount: 1000, starting: 393 });
+    expect(unitsLine(starting, 1000)).toBe('starting units: 607 of 1,000 ready');
+    expect(stallLine(11_000, starting, 1000, null)).toBe(
+      '⚠ engine event loop held for 11.0 s — starting units: 607 of 1,000 ready',
+    );
+  });
+
+  it('blames a task that does not yield once units are up, with the hint where it is expected', () => {
+    const running = snapshot({ starting: 0 });
+    expect(unitsLine(running, 2)).toBe('2 units · running');
+    expect(stallLine(2_000, running, 2, 'CPU-bound work on the async strategy')).toBe(
+      '⚠ engine event loop blocked for 2.00 s — a task is not yielding (expected for CPU-bound work on the async strategy)',
+    );
+  });
+});
+
+describe('figures no unit can tell', () => {
+  it('says once why no row has CPU and memory: slots that share the engine, or too many to sample', () => {
+    const slots = [unit(0, { cpuPercent: undefined, memoryBytes: undefined, scope: 'shared' })];
+    expect(unitFiguresNote(snapshot({ units: slots }), slots)).toMatch(
+      /^cpu and memory per unit: not measurable, every unit shares the engine's thread and heap/,
+    );
+    const many = [unit(0, { cpuPercent: undefined, memoryBytes: undefined })];
+    expect(unitFiguresNote(snapshot({ units: many, unitCount: 1000, unitsSampled: false }), many)).toMatch(
+      /^cpu and memory per unit: not sampled with 1,000 units/,
+    );
+    const processes = [unit(0), unit(1)];
+    expect(unitFiguresNote(snapshot({ units: processes }), processes)).toBeNull();
+  });
+});
+
+it('blames no task for a held loop on a strategy whose tasks run in units of their own', () => {
+  expect(stallLine(300, snapshot({ starting: 0 }), 2, null, false)).toBe(
+    "⚠ engine event loop held for 300 ms — not by a task (this strategy's tasks run in units of their own): the machine may be busy",
+  );
 });

@@ -63,6 +63,12 @@ export interface UnitSample {
   readonly scope: 'process' | 'thread' | 'shared';
   readonly cpuUserMs?: number;
   readonly cpuSystemMs?: number;
+  /**
+   * Scope `process` only: the CPU time of the process's main thread alone, where its tasks run, apart from
+   * the runtime's background threads (compiler, garbage collector), where the platform can tell them apart.
+   */
+  readonly mainThreadCpuUserMs?: number;
+  readonly mainThreadCpuSystemMs?: number;
   readonly rssBytes?: number;
   readonly peakRssBytes?: number;
   readonly heapUsedBytes?: number;

@@ -22,6 +22,8 @@ export interface LiveUnit {
   /** CPU use since the previous sample, in % of one core, where the unit can tell. */
   readonly cpuPercent?: number;
   readonly memoryBytes?: number;
+  /** Whose figures its samples give (see `UnitSample.scope`), once it has been sampled. */
+  readonly scope?: UnitSample['scope'];
 }
 
 export type RunPhase = 'starting' | 'running' | 'closing' | 'done';
@@ -47,6 +49,8 @@ export interface LiveSnapshot {
   /** The busiest units first (in flight, then most progress), at most the rows asked for. */
   readonly units: readonly LiveUnit[];
   readonly unitCount: number;
+  /** Of the units, how many are starting (spawned, not ready yet): with many heavy units, seconds of it. */
+  readonly starting?: number;
   /** Units in flight by their item's progress, in ten buckets (0–10 %, …, 90–100 %). */
   readonly progressHistogram: readonly number[];
   /**
@@ -54,6 +58,8 @@ export interface LiveSnapshot {
    * Set by the engine process, which can still send while a task keeps its loop busy.
    */
   readonly loopBlockedMs?: number;
+  /** False when there are too many units to sample each one: no row has figures of its own then. */
+  readonly unitsSampled?: boolean;
 }
 
 interface SlotState {
@@ -68,6 +74,7 @@ interface SlotState {
   lastSampleAt?: number;
   cpuPercent?: number;
   memoryBytes?: number;
+  scope?: UnitSample['scope'];
 }
 
 export class LiveRun {
@@ -79,6 +86,8 @@ export class LiveRun {
   failed = 0;
   replacements = 0;
   loopDelay = { p50Ms: 0, p99Ms: 0, maxMs: 0 };
+  /** Set by the sampler: whether the units are few enough to be sampled one by one. */
+  unitsSampled = true;
 
   constructor(
     readonly strategy: string,
@@ -158,6 +167,7 @@ export class LiveRun {
       state.lastSampleAt = now;
     }
     state.memoryBytes = sample.rssBytes ?? sample.heapUsedBytes;
+    state.scope = sample.scope;
   }
 
   private row(slot: number): LiveUnit {
@@ -174,6 +184,7 @@ export class LiveRun {
       failed: state.failed,
       ...(state.cpuPercent === undefined ? {} : { cpuPercent: state.cpuPercent }),
       ...(state.memoryBytes === undefined ? {} : { memoryBytes: state.memoryBytes }),
+      ...(state.scope === undefined ? {} : { scope: state.scope }),
     };
   }
 
@@ -184,12 +195,14 @@ export class LiveRun {
     const throughput = settled > 0 && now > since ? (settled * 1000) / (now - since) : 0;
     const histogram = new Array<number>(10).fill(0);
     let inFlight = 0;
+    let starting = 0;
     // One pass: the slots that have a unit, their busyness (items in flight, then progress) and the histogram.
     const slots: number[] = [];
     const busyness: number[] = [];
     this.slots.forEach((state, slot) => {
       if (!state) return;
       slots.push(slot);
+      if (state.state === 'starting') starting += 1;
       const items = state.items.size;
       if (items === 0) {
         busyness.push(0);
@@ -223,6 +236,8 @@ export class LiveRun {
       loopDelay: this.loopDelay,
       units,
       unitCount: count,
+      starting,
+      unitsSampled: this.unitsSampled,
       progressHistogram: histogram,
     };
   }

@@ -26,6 +26,8 @@ export interface UnitRecord {
   readonly end: string;
   /** Its last sample, taken before it closed. */
   readonly sample?: UnitSample;
+  /** From its spawn until it was ready, ms: this unit's own start-up. */
+  readonly startupMs?: number;
 }
 
 export interface OutputChunk {
@@ -44,10 +46,22 @@ export interface RunRecord {
   readonly concurrency: number;
   /** From the first spawn until every item has settled (start-up included, as a user waits for it). */
   readonly wallMs: number;
-  /** From the first spawn until every unit is ready. */
+  /**
+   * From the first spawn until the last of the first units was ready, each as its own spawn resolved: time a
+   * unit waited behind another's item on a shared loop is not start-up.
+   */
   readonly startupMs: number;
-  /** Engine process plus every unit that runs in a process of its own. */
+  /**
+   * Engine process plus every unit that runs in a process of its own, over the wall time's window (the
+   * units' teardown after it is left out): every thread of theirs, the runtime's compiler and GC included.
+   */
   readonly cpu: { readonly userMs: number; readonly systemMs: number };
+  /**
+   * The CPU time of the threads that run the work, over the same window: the engine's main thread (its loop,
+   * the in-engine units' tasks) plus each unit's own thread (a worker's thread, a child's main thread); the
+   * runtime's background threads left out. Absent where the platform cannot read one thread's CPU time.
+   */
+  readonly taskCpu?: { readonly userMs: number; readonly systemMs: number };
   /** Peak resident memory of the engine process plus the peaks of units in processes of their own. */
   readonly peakRssBytes: number;
   readonly items: { readonly total: number; readonly done: number; readonly failed: number };

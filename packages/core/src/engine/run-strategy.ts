@@ -12,6 +12,7 @@ import type { FailureKind, Outcome, Strategy, Unit } from '../contract/strategy.
 import type { TaskRef } from '../contract/task.js';
 import { InputError } from '../errors.js';
 import { LoopDelay } from '../unit-kit/loop-delay.js';
+import { type CpuTimes, ownThreadCpu } from '../unit-kit/thread-cpu.js';
 import { checkPositiveInteger, checkTimeout } from './check-options.js';
 import { DeadlineQueue } from './deadline-queue.js';
 import { LiveRun } from './live-state.js';
@@ -163,6 +164,7 @@ class StrategyRun {
   async start(): Promise<RunResult> {
     this.o.onLive?.(this.live);
     const cpuBefore = process.cpuUsage();
+    const threadCpuBefore = ownThreadCpu();
     const startedAt = performance.now();
     this.tally.start();
     const onAbort = () => this.cancel();
@@ -179,12 +181,15 @@ class StrategyRun {
     if (this.tally.complete) this.stop({ why: 'finished' });
 
     await this.slots.start(this.concurrency);
-    const startupMs = performance.now() - startedAt;
+    const startupMs = (this.slots.lastFirstReadyAt ?? performance.now()) - startedAt;
     this.live.markReady();
     if (this.phase === 'starting') this.phase = 'running';
 
     await this.stoppedOnce;
     const wallMs = performance.now() - startedAt;
+    // CPU over the wall time's window only: the units' teardown below is not in the wall, so not in this.
+    const engineCpu = process.cpuUsage(cpuBefore);
+    const engineThreadCpu = cpuSince(threadCpuBefore, ownThreadCpu());
     this.deadlines.stop();
     this.phase = 'closing';
     this.live.phase = 'closing';
@@ -203,7 +208,8 @@ class StrategyRun {
       concurrency: this.concurrency,
       wallMs,
       startupMs,
-      engineCpu: process.cpuUsage(cpuBefore),
+      engineCpu,
+      ...(engineThreadCpu && { engineThreadCpu }),
       replacements: this.slots.replacements,
       loopDelay,
       output: this.log.chunks,
@@ -344,4 +350,10 @@ class StrategyRun {
 /** How a unit that died on its own is ended: its items in flight fail as `unit-exited` with its reason. */
 function unitDied(reason: string): UnitEnd {
   return { kind: 'unit-exited', message: reason, end: reason, retry: false, kill: false };
+}
+
+/** CPU time from `before` to `after`, where both could be read. */
+function cpuSince(before: CpuTimes | undefined, after: CpuTimes | undefined): CpuTimes | undefined {
+  if (!before || !after) return undefined;
+  return { userMs: after.userMs - before.userMs, systemMs: after.systemMs - before.systemMs };
 }

@@ -24,7 +24,8 @@ export function startSampler(
   let busy = false;
   const timer = setInterval(() => {
     live.loopDelay = loopDelay.read();
-    if (busy || slots.length > SAMPLED_UNITS_LIMIT) return;
+    live.unitsSampled = slots.length <= SAMPLED_UNITS_LIMIT;
+    if (busy || !live.unitsSampled) return;
     busy = true;
     const current = slots.filter((s) => s.unit);
     Promise.all(

@@ -31,28 +31,34 @@ export async function closeUnits(slots: Slots, tally: Tally, live: LiveRun): Pro
     ),
     FINAL_SAMPLES_MS,
   );
-  const closing: { entry: UnitEntry; closed: boolean; done: Promise<void> }[] = [];
+  const closing: { entry: UnitEntry; closed: boolean; failed?: string; done: Promise<void> }[] = [];
   for (const slot of slots.all) {
     const { unit, entry } = slot;
     if (!unit || !entry) continue;
     entry.end = 'closed';
     live.ended(slot.index, 'closed');
     slot.unit = undefined;
-    const c = { entry, closed: false, done: Promise.resolve() };
+    const c: (typeof closing)[number] = { entry, closed: false, done: Promise.resolve() };
     c.done = unit.close().then(
       () => {
         c.closed = true;
         tally.unitEnded(entry);
       },
-      () => {},
+      (error: unknown) => {
+        // A close that failed (its teardown threw) did finish: it is not a close that ran out of time.
+        c.failed = (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
+      },
     );
     closing.push(c);
   }
   await withinMs(Promise.all(closing.map((c) => c.done)), CLOSE_MS);
-  // A close that failed or did not finish in time: the unit is killed.
+  // A close that failed or did not finish in time: the unit is killed, the record says which it was.
   for (const c of closing) {
     if (c.closed) continue;
-    c.entry.end = `killed: close did not finish within ${CLOSE_MS / 1000} s`;
+    c.entry.end =
+      c.failed === undefined
+        ? `killed: close did not finish within ${CLOSE_MS / 1000} s`
+        : `killed: close failed: ${c.failed}`;
     tally.unitEnded(c.entry);
     slots.kill(c.entry.unit);
   }

@@ -3,6 +3,7 @@
  * ready timeout) until it is detached — closed, killed or dead — and a replacement takes the same slot.
  * What a slot's unit then runs is the run's business, told through {@link SlotEvents}.
  */
+import { performance } from 'node:perf_hooks';
 import { ProgressCell } from '../contract/progress-cell.js';
 import type { SpawnSpec, Strategy, Unit } from '../contract/strategy.js';
 import type { TaskRef } from '../contract/task.js';
@@ -48,6 +49,9 @@ export interface SlotsOptions {
   readonly onActivity: (() => void) | undefined;
 }
 
+/** How long starting units may hold the engine's loop before it yields a turn to the rest of the run. */
+const SPAWN_TURN_MS = 50;
+
 /** Consecutive failed spawns after which the run gives up on the strategy. */
 const MAX_SPAWN_FAILURES = 3;
 
@@ -65,6 +69,11 @@ class ActivityCell extends ProgressCell {
     super.set(fraction);
     this.onActivity();
   }
+
+  /** Back to 0 for a unit that starts: nothing to tell anyone yet. */
+  reset(): void {
+    super.set(0);
+  }
 }
 
 export class Slots {
@@ -74,6 +83,11 @@ export class Slots {
   /** Kills and closes under way that the run must wait for (bounded) before it reports. */
   readonly pendingKills: Promise<unknown>[] = [];
   private spawnFailuresInARow = 0;
+  /**
+   * When the last of the first units became ready, as each one's own spawn resolved: never later because
+   * another unit's item held the loop (see {@link Slots.spawnInto}). Undefined until one is ready.
+   */
+  lastFirstReadyAt: number | undefined;
 
   constructor(
     private readonly o: SlotsOptions,
@@ -95,7 +109,20 @@ export class Slots {
         inFlight: new Set(),
         cell: onActivity ? new ActivityCell(board, index, onActivity) : new ProgressCell(board, index),
       });
-    await Promise.all(this.all.map((slot) => this.spawnInto(slot)));
+    // A spawn may hold the loop for a while before it awaits anything (a worker thread's start, a fork):
+    // with a thousand of them the loop would be held for seconds, and the live screen, told nothing, would
+    // blame a task. Yield a turn now and then, so that snapshots say units are starting.
+    const spawns: Promise<void>[] = [];
+    let heldSince = performance.now();
+    for (const slot of this.all) {
+      // Cancelled or given up while the first units were starting: start no more of them.
+      if (!this.events.accepting()) break;
+      spawns.push(this.spawnInto(slot, true));
+      if (performance.now() - heldSince < SPAWN_TURN_MS) continue;
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      heldSince = performance.now();
+    }
+    await Promise.all(spawns);
   }
 
   /** Start another unit in `slot`, while the run accepts units and has work for it. */
@@ -103,7 +130,7 @@ export class Slots {
     if (!this.events.accepting() || !this.events.workLeft()) return;
     this.replacements += 1;
     this.live.replacements = this.replacements;
-    void this.spawnInto(slot);
+    void this.spawnInto(slot, false);
   }
 
   /** Forget the slot's unit: its exit and late answers are ignored from now on. */
@@ -122,9 +149,12 @@ export class Slots {
     this.pendingKills.push(unit.kill().catch(() => {}));
   }
 
-  private async spawnInto(slot: Slot): Promise<void> {
+  private async spawnInto(slot: Slot, first: boolean): Promise<void> {
     this.live.starting(slot.index, slot.cell, slot.inFlight);
-    slot.cell.set(0);
+    // Quietly: a reset told as activity would have the engine process send a snapshot from inside the run's
+    // clock, and the first send of a process costs more than a small run's whole work.
+    if (slot.cell instanceof ActivityCell) slot.cell.reset();
+    else slot.cell.set(0);
     const spawnMs = this.tally.timeline.now();
     let unit: Unit;
     try {
@@ -133,6 +163,8 @@ export class Slots {
       this.spawnFailed(slot, error);
       return;
     }
+    const readyAt = performance.now();
+    if (first) this.lastFirstReadyAt = Math.max(this.lastFirstReadyAt ?? readyAt, readyAt);
     this.spawnFailuresInARow = 0;
     const entry = this.tally.addUnit(slot.index, unit, spawnMs);
     if (!this.events.joins()) {
@@ -152,7 +184,16 @@ export class Slots {
       (exit) => this.events.exited(slot, unit, `unit ${exit.reason}`),
       () => {},
     );
-    this.events.ready(slot);
+    // Units on the engine's own loop become ready together, in one turn: the first handed an item would
+    // run it right here and hold the loop, so the others would seem to take as long to start. Handing out
+    // items from the next turn, once every such unit has said it is ready, keeps start-up its own.
+    if (first) setImmediate(() => this.readyIfStill(slot, unit));
+    else this.events.ready(slot);
+  }
+
+  /** A unit told ready a turn ago: hand it work unless it has been let go of since. */
+  private readyIfStill(slot: Slot, unit: Unit): void {
+    if (slot.unit === unit) this.events.ready(slot);
   }
 
   /**

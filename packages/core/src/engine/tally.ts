@@ -4,7 +4,9 @@
  */
 import { performance } from 'node:perf_hooks';
 import type { Outcome, Unit, UnitSample } from '../contract/strategy.js';
+import type { CpuTimes } from '../unit-kit/thread-cpu.js';
 import type { ItemFailure, OutputChunk, RunRecord, UnitRecord } from './run-record.js';
+import { toMicros } from './run-timeline.js';
 import { TimelineRecorder, type UnitTimes } from './timeline-recorder.js';
 
 /** A unit that took part in the run, as it is being counted; the record keeps all but `unit`. */
@@ -36,8 +38,10 @@ export interface RunFigures {
   readonly concurrency: number;
   readonly wallMs: number;
   readonly startupMs: number;
-  /** The engine process's own CPU time over the run. */
+  /** The engine process's own CPU time over the run's wall time. */
   readonly engineCpu: NodeJS.CpuUsage;
+  /** The engine's main thread's CPU time over the same window, where the platform can tell. */
+  readonly engineThreadCpu?: CpuTimes;
   readonly replacements: number;
   readonly loopDelay: RunRecord['loopDelay'];
   readonly output: readonly OutputChunk[];
@@ -95,6 +99,7 @@ export class Tally {
     this.latencyMs[index] = settledAt;
     this.serviceMs[index] = outcome.serviceMs;
     this.timeline.settled(index, settledAt, outcome.ok ? 'ok' : outcome.error.kind);
+    this.timeline.loopCheck(false);
     if (entry) entry.items += 1;
     if (outcome.ok) {
       if (this.values) this.values[index] = outcome.value;
@@ -112,6 +117,26 @@ export class Tally {
     if (Number.isNaN(entry.times.endMs)) entry.times.endMs = this.timeline.now();
   }
 
+  /**
+   * The CPU time of the threads that ran the work: the engine's main thread (which runs in-engine units'
+   * tasks too) and each unit's own thread; undefined where one of them cannot be told.
+   */
+  private taskCpu(engineThread: CpuTimes | undefined): CpuTimes | undefined {
+    if (!engineThread) return undefined;
+    let { userMs, systemMs } = engineThread;
+    for (const { sample } of this.units) {
+      // A unit that could give no figures at all: the sum would leave its thread out.
+      if (!sample) return undefined;
+      if (sample.scope === 'shared') continue;
+      const user = sample.scope === 'thread' ? sample.cpuUserMs : sample.mainThreadCpuUserMs;
+      const system = sample.scope === 'thread' ? sample.cpuSystemMs : sample.mainThreadCpuSystemMs;
+      if (user === undefined || system === undefined) return undefined;
+      userMs += user;
+      systemMs += system;
+    }
+    return { userMs, systemMs };
+  }
+
   /** The run's record (with the values, when they were kept). */
   record(f: RunFigures): RunRecord & { readonly values?: readonly unknown[] } {
     let userMs = f.engineCpu.user / 1000;
@@ -124,7 +149,11 @@ export class Tally {
       systemMs += sample.cpuSystemMs ?? 0;
       peakRssBytes += sample.peakRssBytes ?? sample.rssBytes ?? 0;
     }
-    const units: UnitRecord[] = this.units.map(({ unit: _unit, times: _times, ...record }) => record);
+    const units: UnitRecord[] = this.units.map(({ unit: _unit, times, ...record }) => ({
+      ...record,
+      startupMs: times.readyMs - times.spawnMs,
+    }));
+    const taskCpu = this.taskCpu(f.engineThreadCpu);
     const done = this.settledCount - this.failures.length;
     return {
       strategy: f.strategy,
@@ -134,10 +163,13 @@ export class Tally {
       wallMs: f.wallMs,
       startupMs: f.startupMs,
       cpu: { userMs, systemMs },
+      ...(taskCpu && { taskCpu }),
       peakRssBytes,
       items: { total: this.total, done, failed: this.failures.length },
-      latencyMs: this.latencyMs,
-      serviceMs: this.serviceMs,
+      // To the microsecond, like the timeline: the figures stay exact enough and a report of many
+      // thousand items stays small.
+      latencyMs: this.latencyMs.map(toMicros),
+      serviceMs: this.serviceMs.map(toMicros),
       failures: this.failures.sort((a, b) => a.index - b.index),
       replacements: f.replacements,
       units,

@@ -28,6 +28,9 @@ export class TimelineRecorder {
     rssBytes: [] as number[],
   };
   private readonly loop = { atMs: [] as number[], delayMs: [] as number[] };
+  /** When the loop was last seen free, and how often its timer ticks (0: no timer, nothing is noted). */
+  private loopLast = 0;
+  private loopEveryMs = 0;
 
   constructor(total: number) {
     this.itemUnit = new Array<number>(total).fill(-1);
@@ -67,10 +70,25 @@ export class TimelineRecorder {
     this.samples.rssBytes.push(sample.rssBytes ?? Number.NaN);
   }
 
-  /** The sampler's tick came `delayMs` late. */
-  loopTick(delayMs: number): void {
-    this.loop.atMs.push(toMicros(this.now()));
-    this.loop.delayMs.push(toMicros(Math.max(0, delayMs)));
+  /** The loop's timer ticks every `everyMs` from now (see {@link loopCheck}). */
+  loopTimer(everyMs: number): void {
+    this.loopLast = this.now();
+    this.loopEveryMs = everyMs;
+  }
+
+  /**
+   * The loop's timer ticked (`fromTimer`), or the engine ran on it anyway (an item settled, the run
+   * stopped): note how late the timer is. A task that blocks the loop from one item to the next never
+   * lets the timer run at all, and these moments are then the only ones the engine has to say so.
+   */
+  loopCheck(fromTimer: boolean): void {
+    if (this.loopEveryMs <= 0) return;
+    const now = this.now();
+    const delay = now - this.loopLast - this.loopEveryMs;
+    if (!fromTimer && delay <= this.loopEveryMs) return;
+    this.loop.atMs.push(toMicros(now));
+    this.loop.delayMs.push(toMicros(Math.max(0, delay)));
+    this.loopLast = now;
   }
 
   /** The timeline, with the units' times in the order of the record's `units`. */

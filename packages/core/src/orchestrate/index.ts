@@ -29,8 +29,8 @@ export { failureGroupText, failureReasons, otherFailuresText } from '../report/f
 export { formatBytes, formatDuration, formatRatio } from '../report/format.js';
 export { validateReportDiff } from '../report/read-diff.js';
 export { validateReport } from '../report/read-report.js';
+export { rowNotes } from '../report/row-notes.js';
 export { fractionText, predictionText, scalingHeading, scalingLines } from '../report/scaling-text.js';
-export { mostlyFailed } from '../report/summarize.js';
 export type { TraceDocument, TraceEvent } from '../report/trace.js';
 export { reportToTrace } from '../report/trace.js';
 export { REPORT_SCHEMA } from '../report/types.js';

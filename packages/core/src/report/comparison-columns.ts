@@ -2,6 +2,8 @@
  * The comparison table's columns, defined once for every view of it — the Markdown report, the command
  * line's plain table and the dashboard: each column's heading, what it shows and how its cells read.
  */
+
+import { shownCpu } from './cpu-figure.js';
 import { formatBytes, formatDuration, formatPercent, formatRatio, UNKNOWN } from './format.js';
 import type { StrategySummary } from './types.js';
 
@@ -76,8 +78,15 @@ export const COMPARISON_COLUMNS: readonly ComparisonColumn[] = [
     title: 'CPU',
     short: 'CPU',
     align: 'right',
-    note: 'CPU: (user + system CPU time) / wall time; 100% is one core busy.',
-    cell: (row) => formatPercent(row.cpuUtilisation),
+    note:
+      'CPU: (user + system CPU time) / wall time of the threads that ran the work (the engine loop and each ' +
+      "unit's own thread, without the runtime's compiler and GC threads; where a platform cannot tell them " +
+      "apart, the processes' whole time); 100% is one core busy; a ? marks a figure above the cores those " +
+      'threads could use, a measuring artefact.',
+    cell: (row) => {
+      const shown = shownCpu(row);
+      return `${formatPercent(shown.value)}${shown.beyondCeiling ? '?' : ''}`;
+    },
   },
   {
     id: 'memory',

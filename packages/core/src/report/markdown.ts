@@ -2,8 +2,8 @@
 import { COMPARISON_COLUMNS } from './comparison-columns.js';
 import { failureGroupText, failureReasons, otherFailuresText } from './failure-groups.js';
 import { formatBytes, formatDuration } from './format.js';
+import { rowNotes } from './row-notes.js';
 import { fractionText, predictionText, scalingHeading } from './scaling-text.js';
-import { mostlyFailed } from './summarize.js';
 import type { Report, StrategySummary, StrategyTraits } from './types.js';
 
 export function reportToMarkdown(report: Report): string {
@@ -57,11 +57,7 @@ function comparison(summary: readonly StrategySummary[]): string {
     const found: string[] = [];
     if (row.outlierRuns.length > 0)
       found.push(`- ⚠ ${name}: run ${row.outlierRuns.join(', ')} stands out (modified z-score above 3.5)`);
-    if (row.partial) found.push(`- ⚠ ${name}: every run was cut short; its figures cover unfinished runs`);
-    else if (mostlyFailed(row.failedShare))
-      found.push(
-        `- ⚠ ${name}: ${Math.round(row.failedShare * 100)} % of its items failed; no speedup, no part in the verdict`,
-      );
+    for (const note of rowNotes(row)) found.push(`- ⚠ ${name}: ${note}`);
     return found;
   });
   const table = markdownTable(

@@ -32,6 +32,7 @@ export function checkRunRecord(value: Json, path: string): RunRecord {
   const items = object(o.items, `${path}.items`);
   const loopDelay = object(o.loopDelay, `${path}.loopDelay`);
   const aborted = optional(o.aborted, `${path}.aborted`, string);
+  const taskCpu = optional(o.taskCpu, `${path}.taskCpu`, checkCpuTimes);
   const units = array(o.units, `${path}.units`, checkUnitRecord);
   const total = integer(items.total, `${path}.items.total`);
   const timeline = optional(o.timeline, `${path}.timeline`, (v, p) =>
@@ -69,7 +70,13 @@ export function checkRunRecord(value: Json, path: string): RunRecord {
     ...(timeline !== undefined && { timeline }),
     cancelled: boolean(o.cancelled, `${path}.cancelled`),
     ...(aborted !== undefined && { aborted }),
+    ...(taskCpu !== undefined && { taskCpu }),
   };
+}
+
+function checkCpuTimes(value: Json, path: string): { userMs: number; systemMs: number } {
+  const o = object(value, path);
+  return { userMs: number(o.userMs, `${path}.userMs`), systemMs: number(o.systemMs, `${path}.systemMs`) };
 }
 
 function checkItemFailure(value: Json, path: string): ItemFailure {
@@ -85,6 +92,7 @@ function checkItemFailure(value: Json, path: string): ItemFailure {
 function checkUnitRecord(value: Json, path: string): UnitRecord {
   const o = object(value, path);
   const sample = optional(o.sample, `${path}.sample`, checkUnitSample);
+  const startupMs = optional(o.startupMs, `${path}.startupMs`, number);
   return {
     slot: integer(o.slot, `${path}.slot`),
     id: string(o.id, `${path}.id`),
@@ -92,12 +100,15 @@ function checkUnitRecord(value: Json, path: string): UnitRecord {
     failures: integer(o.failures, `${path}.failures`),
     end: string(o.end, `${path}.end`),
     ...(sample !== undefined && { sample }),
+    ...(startupMs !== undefined && { startupMs }),
   };
 }
 
 const SAMPLE_FIGURES = [
   'cpuUserMs',
   'cpuSystemMs',
+  'mainThreadCpuUserMs',
+  'mainThreadCpuSystemMs',
   'rssBytes',
   'peakRssBytes',
   'heapUsedBytes',

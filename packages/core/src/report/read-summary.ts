@@ -21,6 +21,13 @@ export function checkStrategySummary(value: Json, path: string): StrategySummary
     wall: checkWall(o.wall, `${path}.wall`),
     startupMs: numberOrNaN(o.startupMs, `${path}.startupMs`),
     cpuUtilisation: numberOrNaN(o.cpuUtilisation, `${path}.cpuUtilisation`),
+    // Reports written before the task threads' figure and its ceiling were kept: none, and no ceiling known.
+    taskCpuUtilisation:
+      o.taskCpuUtilisation === undefined
+        ? null
+        : nullableNumber(o.taskCpuUtilisation, `${path}.taskCpuUtilisation`),
+    cpuCeiling:
+      o.cpuCeiling === undefined ? Number.POSITIVE_INFINITY : number(o.cpuCeiling, `${path}.cpuCeiling`),
     peakRssBytes: numberOrNaN(o.peakRssBytes, `${path}.peakRssBytes`),
     latencyMs: {
       p50: nullableNumber(latency.p50, `${path}.latencyMs.p50`),

@@ -123,12 +123,16 @@ function departure(pt: ScalingPoint, row: StrategySummary, first: StrategySummar
   const off = pt.measured / pt.fitted - 1;
   if (!Number.isFinite(off) || Math.abs(off) <= DEPARTURE) return [];
   const at = `×${pt.concurrency}: ${formatRatio(pt.measured)}× measured, ${formatRatio(pt.fitted)}× fitted`;
-  if (off > 0)
+  if (off > 0) {
+    // Units that mostly wait overlap their waiting, which no count of cores explains; units that compute
+    // and still beat the fit point at a slow reference run instead.
+    const waits = row.cpuUtilisation < 0.5 * Math.min(pt.concurrency, cpus);
     return [
-      pt.concurrency > cpus
-        ? `${at}: it gains beyond the cores, so its items wait (I/O) more than they compute; Amdahl's law of cores does not model that`
-        : `${at}: above the fit`,
+      waits
+        ? `${at}: its items mostly wait (CPU ${Math.round(row.cpuUtilisation * 100)}% of a core), and waiting overlaps beyond the cores; Amdahl's law of cores does not model that`
+        : `${at}: above the fit; noise in its ×1 reference (run more: --runs 5) is the likely cause`,
     ];
+  }
   const startupShare = row.startupMs / row.wall.median;
   if (startupShare > STARTUP_SHARE)
     return [`${at}: start-up, ${Math.round(startupShare * 100)}% of the wall, grows with the units`];

@@ -93,6 +93,11 @@ function summarizeGroup(
         ? uncertain(ratioOfMeans(baseline, { mean: mean(walls), sd: sd(walls) }))
         : null;
   const idealSpeedup = Math.max(1, Math.min(first.concurrency, items, cpus));
+  const taskCpuUtilisation = runs.every((run) => run.taskCpu)
+    ? orNull(
+        median(runs.map((run) => ((run.taskCpu?.userMs ?? 0) + (run.taskCpu?.systemMs ?? 0)) / run.wallMs)),
+      )
+    : null;
   return {
     strategy: first.strategy,
     concurrency: first.concurrency,
@@ -107,6 +112,8 @@ function summarizeGroup(
     },
     startupMs: median(runs.map((run) => run.startupMs)),
     cpuUtilisation: orZero(median(runs.map((run) => (run.cpu.userMs + run.cpu.systemMs) / run.wallMs))),
+    taskCpuUtilisation,
+    cpuCeiling: taskCpuUtilisation === null ? cpus : Math.min(cpus, taskThreads(first)),
     peakRssBytes: median(runs.map((run) => run.peakRssBytes)),
     latencyMs: {
       p50: orNull(quantileOfSorted(latencies, 0.5)),
@@ -141,6 +148,15 @@ function failedShare(runs: readonly RunRecord[], items: number): number {
   const total = runs.reduce((sum, run) => sum + (run.items.total || items), 0);
   const failed = runs.reduce((sum, run) => sum + run.items.failed, 0);
   return total > 0 ? failed / total : 0;
+}
+
+/**
+ * The threads that run a run's work at once: the engine's main thread, plus one per unit where units have
+ * threads of their own (a unit that shares the engine's loop adds none).
+ */
+function taskThreads(run: RunRecord): number {
+  const ownThreads = run.units.filter((unit) => unit.sample?.scope !== 'shared').length;
+  return 1 + Math.min(run.concurrency, ownThreads);
 }
 
 /** A per-item figure of the items that succeeded: the failed ones' indexes left out. */

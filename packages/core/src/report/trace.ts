@@ -1,8 +1,11 @@
 /**
  * The comparison as a Chrome trace-event document (the JSON object form), which Perfetto and Chromium's trace
  * viewer open as it is: a process per strategy run, a thread track per unit with its start-up and a slice per
- * item (named by its index, coloured by its outcome), and counter tracks for each unit's CPU and memory and
- * for the engine's loop delay. Every run starts at time 0, so the runs lie one above another on one axis.
+ * item (named by its index, coloured by its outcome, from its hand-over to its settling) holding a `run`
+ * slice (its service time, from the hand-over: the task itself), and counter tracks for each unit's CPU and
+ * memory and for the engine's loop delay. A strategy whose units all run on the engine's thread (async) also
+ * gets its runs on that thread's track, where they lie one after another as they ran. Every run starts at
+ * time 0, so the runs lie one above another on one axis.
  */
 import type { RunRecord } from '../engine/run-record.js';
 import { ITEM_OUTCOMES, type ItemOutcome, type RunTimeline } from '../engine/run-timeline.js';
@@ -46,7 +49,10 @@ const COLOURS: Readonly<Record<ItemOutcome, string>> = {
 };
 
 export function reportToTrace(report: Report): TraceDocument {
-  const traceEvents = report.runs.flatMap((run, index) => runEvents(run, index + 1));
+  const inLoop = new Set(report.traits.filter((t) => t.traits.inEngineLoop).map((t) => t.name));
+  const traceEvents = report.runs.flatMap((run, index) =>
+    runEvents(run, index + 1, inLoop.has(run.strategy)),
+  );
   return {
     traceEvents,
     displayTimeUnit: 'ms',
@@ -71,11 +77,12 @@ export function runLabel(run: RunRecord): string {
 
 const micros = (ms: number) => Math.round(ms * 1000);
 
-function runEvents(run: RunRecord, pid: number): TraceEvent[] {
+function runEvents(run: RunRecord, pid: number, inEngineLoop: boolean): TraceEvent[] {
+  const engine = inEngineLoop ? "engine thread (every unit's tasks run here)" : 'engine';
   const events: TraceEvent[] = [
     { name: 'process_name', ph: 'M', pid, args: { name: runLabel(run) } },
     { name: 'process_sort_index', ph: 'M', pid, args: { sort_index: pid } },
-    { name: 'thread_name', ph: 'M', pid, tid: ENGINE_TID, args: { name: 'engine' } },
+    { name: 'thread_name', ph: 'M', pid, tid: ENGINE_TID, args: { name: engine } },
     { name: 'thread_sort_index', ph: 'M', pid, tid: ENGINE_TID, args: { sort_index: ENGINE_TID } },
   ];
   run.units.forEach((unit, order) => {
@@ -88,7 +95,7 @@ function runEvents(run: RunRecord, pid: number): TraceEvent[] {
   });
   const t = run.timeline;
   if (!t) return events;
-  const slices = [...unitSlices(run, t, pid), ...itemSlices(t, pid)];
+  const slices = [...unitSlices(run, t, pid), ...itemSlices(run, t, pid, inEngineLoop)];
   // Monotonic per track: the viewer reads each track's events in order.
   slices.sort(
     (a, b) => (a.tid ?? 0) - (b.tid ?? 0) || (a.ts ?? 0) - (b.ts ?? 0) || (b.dur ?? 0) - (a.dur ?? 0),
@@ -120,8 +127,9 @@ function unitSlices(run: RunRecord, t: RunTimeline, pid: number): TraceEvent[] {
   });
 }
 
-function itemSlices(t: RunTimeline, pid: number): TraceEvent[] {
+function itemSlices(run: RunRecord, t: RunTimeline, pid: number, inEngineLoop: boolean): TraceEvent[] {
   const out: TraceEvent[] = [];
+  const onEngine: TraceEvent[] = [];
   for (let index = 0; index < t.itemUnit.length; index += 1) {
     const start = t.itemStartMs[index] ?? Number.NaN;
     const end = t.itemEndMs[index] ?? Number.NaN;
@@ -144,19 +152,51 @@ function itemSlices(t: RunTimeline, pid: number): TraceEvent[] {
       continue;
     }
     const ts = micros(start);
+    const dur = Math.max(0, micros(end) - ts);
+    const tid = unit + 1;
     out.push({
       name: `item ${index}`,
       cat: 'item',
       ph: 'X',
       pid,
-      tid: unit + 1,
+      tid,
       ts,
-      dur: Math.max(0, micros(end) - ts),
+      dur,
       cname: COLOURS[outcome],
       args,
     });
+    // The task's own run, as the unit measured it; placed from the hand-over, as a unit starts an item at once.
+    const service = run.serviceMs[index] ?? Number.NaN;
+    if (!Number.isFinite(service)) continue;
+    const runDur = Math.min(dur, micros(service));
+    out.push({ name: 'run', cat: 'run', ph: 'X', pid, tid, ts, dur: runDur, cname: COLOURS[outcome], args });
+    if (inEngineLoop)
+      onEngine.push({
+        name: `item ${index}`,
+        cat: 'run',
+        ph: 'X',
+        pid,
+        tid: ENGINE_TID,
+        ts,
+        dur: runDur,
+        cname: COLOURS[outcome],
+        args,
+      });
   }
-  return out;
+  return [...out, ...oneAfterAnother(onEngine)];
+}
+
+/**
+ * Runs that lie one after another on the engine's thread, or none: tasks that wait (I/O) overlap there,
+ * and a track's slices must nest; their overlap is then shown by the units' tracks alone.
+ */
+function oneAfterAnother(slices: TraceEvent[]): TraceEvent[] {
+  slices.sort((a, b) => (a.ts ?? 0) - (b.ts ?? 0));
+  for (let i = 1; i < slices.length; i += 1) {
+    const before = slices[i - 1];
+    if ((before?.ts ?? 0) + (before?.dur ?? 0) > (slices[i]?.ts ?? 0)) return [];
+  }
+  return slices;
 }
 
 /** Counters: per unit its CPU (the share of one core between two samples) and memory; the engine's loop delay. */

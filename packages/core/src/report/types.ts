@@ -110,6 +110,17 @@ export interface StrategySummary {
    * cores; 0.1 mostly waiting.
    */
   readonly cpuUtilisation: number;
+  /**
+   * The same of the threads that ran the work only (`RunRecord.taskCpu`): the engine's main thread and each
+   * unit's own, without the runtime's compiler and GC threads; null where a run could not tell them apart.
+   */
+  readonly taskCpuUtilisation: number | null;
+  /**
+   * The most cores the CPU figure shown (the task threads' where known, else the processes') could reach:
+   * the machine's cores, and for the task threads no more than there are of them (1 for a strategy whose
+   * units all run on the engine's loop). A figure above it is a measuring artefact, never a fact.
+   */
+  readonly cpuCeiling: number;
   /** Median peak resident memory, bytes. */
   readonly peakRssBytes: number;
   /**

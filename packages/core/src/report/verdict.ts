@@ -11,12 +11,28 @@
 import { BASELINE_NAME } from '../engine/run-record.js';
 import { mean } from '../stats/descriptive.js';
 import { compareSamples } from '../stats/significance.js';
+import { formatDuration } from './format.js';
 import type { StrategySummary, VerdictLine } from './types.js';
 
 /** A summary row with the wall times it was computed from. */
 export interface SummarizedGroup {
   readonly summary: StrategySummary;
   readonly walls: readonly number[];
+}
+
+/**
+ * Runs shorter than this measure start-up (a process's first send, a module's import, a cold JIT) and the
+ * clocks' resolution (CPU time comes in 10 ms ticks) more than the work: the way hyperfine warns on a
+ * command that runs in under 5 ms, a comparison whose fastest runs are this short names no winner.
+ */
+export const SHORT_RUN_MS = 100;
+
+/** "runs under 100 ms are dominated by start-up: use more or bigger items", for every view to say alike. */
+export const SHORT_RUN_ADVICE = `runs under ${SHORT_RUN_MS} ms are dominated by start-up: use more or bigger items`;
+
+/** Whether a row's runs were too short to compare (see {@link SHORT_RUN_MS}). */
+export function tooShort(summary: StrategySummary): boolean {
+  return summary.wall.median < SHORT_RUN_MS;
 }
 
 export function verdictLines(groups: readonly SummarizedGroup[]): VerdictLine[] {
@@ -54,14 +70,18 @@ function verdictLine(
   const uncertainty = Number.isFinite(comparison.ratio.uncertainty) ? comparison.ratio.uncertainty : null;
   const times = uncertainty === null ? ratio.toFixed(2) : `${ratio.toFixed(2)} ± ${uncertainty.toFixed(2)}`;
   const fewRuns = fewRunsNote(fast, slow);
-  // One run cannot show how much the next would differ: the ratio is told, no winner is named.
-  const significant = comparison.significant && comparison.method !== 'threshold';
+  const short = tooShort(fast.summary);
+  // One run cannot show how much the next would differ, and a run of a few milliseconds measures its
+  // start-up: the ratio is told, no winner is named.
+  const significant = comparison.significant && comparison.method !== 'threshold' && !short;
   let text: string;
-  if (significant) text = `${winner} ran ${times} times faster than ${loser}`;
+  if (short)
+    text = `no winner named between ${winner} and ${loser}: ${times} times, but ${winner}'s runs took ${formatDuration(fast.summary.wall.median)}, and ${SHORT_RUN_ADVICE}`;
+  else if (significant) text = `${winner} ran ${times} times faster than ${loser}`;
   else if (comparison.method === 'welch')
     text = `${winner} and ${loser} are within the noise of each other (${times} times)`;
   else text = `no winner named between ${winner} and ${loser}: ${times} times in a single run`;
-  if (fewRuns) text += ` (${fewRuns})`;
+  if (fewRuns && !short) text += ` (${fewRuns})`;
   if (inSweep) text += ` at concurrency ${concurrency}`;
   return {
     concurrency,

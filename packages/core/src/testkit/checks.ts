@@ -757,6 +757,8 @@ function checkSample(sample: UnitSample): void {
   for (const key of [
     'cpuUserMs',
     'cpuSystemMs',
+    'mainThreadCpuUserMs',
+    'mainThreadCpuSystemMs',
     'rssBytes',
     'peakRssBytes',
     'heapUsedBytes',

@@ -85,6 +85,10 @@ export function buildProgram(ctx: CliContext, setExitCode: (code: number) => voi
     .option('--json <file>', 'write the report as JSON ("-": to stdout, and nothing else there)')
     .option('--markdown <file>', 'write the report as Markdown ("-": to stdout)')
     .option('--csv <file>', 'write the summary as CSV ("-": to stdout)')
+    .option(
+      '--html <file>',
+      'write one self-contained HTML report: table, charts, timelines ("-": to stdout)',
+    )
     .option('--trace <file>', 'write the runs as a Chrome trace-event file, for Perfetto ("-": to stdout)')
     .addOption(new Option('--no-baseline', 'skip the sequential baseline (then no speedups)'))
     .option('--against <file>', 'then set each row against the same row of a saved report (a --json file)')

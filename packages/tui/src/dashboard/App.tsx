@@ -4,7 +4,7 @@ import { baselineStrategy, type Catalog } from '@concur/core/orchestrate';
 import { Box, Text, useApp } from 'ink';
 import { useEffect, useRef, useState } from 'react';
 import type { ComparisonRequest, ExecuteComparison } from '../session/types.js';
-import { exportReport } from './export-report.js';
+import { EXPORT_CHOICES, EXPORT_MENU, exportReport } from './export-report.js';
 import { useKeys } from './hooks/use-keys.js';
 import { useTerminalSize } from './hooks/use-terminal-size.js';
 import { LiveScreen } from './LiveScreen.js';
@@ -13,6 +13,7 @@ import { OutputViewer, unitOutputs } from './OutputViewer.js';
 import { ResultsScreen } from './ResultsScreen.js';
 import { SetupScreen } from './SetupScreen.js';
 import { formToRequest, initialForm, type SetupForm } from './setup-form.js';
+import { TimelineScreen, timelineCount } from './TimelineScreen.js';
 
 export interface AppProps {
   readonly catalog: Catalog;
@@ -30,7 +31,7 @@ export interface AppProps {
   readonly drawingWarm?: Promise<void>;
 }
 
-type Screen = 'setup' | 'live' | 'results' | 'output';
+type Screen = 'setup' | 'live' | 'results' | 'output' | 'timeline';
 
 /** Exit code for Ctrl-C, as a shell reports a process ended by SIGINT. */
 const INTERRUPTED = 130;
@@ -61,6 +62,9 @@ export function App({
   const [setupError, setSetupError] = useState<string | undefined>();
   const [scroll, setScroll] = useState(0);
   const [resultsHeight, setResultsHeight] = useState(0);
+  const [timelineSelected, setTimelineSelected] = useState(0);
+  /** `e` was pressed: the next key picks what to export. */
+  const [exportMenu, setExportMenu] = useState(false);
   const running = useRef<AbortController | null>(null);
   const quitAfterRun = useRef<number | null>(null);
 
@@ -119,12 +123,13 @@ export function App({
     setExitCode(failure ? 1 : code);
   };
 
-  const exportNow = (current: Report) => {
+  const exportNow = (current: Report, formats: (typeof EXPORT_CHOICES)[string] = ['json', 'markdown']) => {
     setNotice('exporting…');
-    exportReport(current, cwd).then(
+    exportReport(current, cwd, new Date(), formats).then(
       (paths) => {
-        const shown = (path: string) => `./${relative(cwd, path)}`;
-        setNotice(`exported to ${shown(paths.json)} and ${shown(paths.markdown)}`);
+        const shown = paths.map((path) => `./${relative(cwd, path)}`);
+        const last = shown.pop();
+        setNotice(`exported to ${shown.length > 0 ? `${shown.join(', ')} and ${last}` : last}`);
       },
       (error: unknown) =>
         setNotice(`export failed: ${error instanceof Error ? error.message : String(error)}`),
@@ -144,7 +149,21 @@ export function App({
       else if (key.downArrow) setOutputSelected((s) => Math.min(outputs.length - 1, s + 1));
       return;
     }
+    if (screen === 'timeline') {
+      const count = report ? timelineCount(report) : 0;
+      if (key.escape || input === 't') setScreen('results');
+      else if (key.rightArrow || key.tab) setTimelineSelected((s) => (count > 0 ? (s + 1) % count : 0));
+      else if (key.leftArrow) setTimelineSelected((s) => (count > 0 ? (s - 1 + count) % count : 0));
+      return;
+    }
     if (screen !== 'results') return;
+    if (exportMenu) {
+      setExportMenu(false);
+      const formats = EXPORT_CHOICES[input];
+      if (formats && report) exportNow(report, formats);
+      else setNotice(undefined);
+      return;
+    }
     const page = Math.max(1, rows - 4);
     const scrollBy = (lines: number) =>
       setScroll((at) => Math.max(0, Math.min(Math.max(0, resultsHeight - page), at + lines)));
@@ -159,7 +178,11 @@ export function App({
     else if (input === 'l') {
       setOutputSelected(0);
       setScreen('output');
-    } else if (input === 'e' && report) exportNow(report);
+    } else if (input === 't' && report) setScreen('timeline');
+    else if (input === 'e' && report) {
+      setExportMenu(true);
+      setNotice(EXPORT_MENU);
+    }
   });
 
   const leaving = exitCode !== null;
@@ -196,6 +219,9 @@ export function App({
           {...(everyMs === undefined ? {} : { everyMs })}
         />
       );
+    case 'timeline':
+      if (!report) return null;
+      return <TimelineScreen report={report} selected={timelineSelected} columns={columns} rows={rows} />;
     case 'output':
       return <OutputViewer outputs={outputs} selected={outputSelected} rows={rows} columns={columns} />;
     case 'results':

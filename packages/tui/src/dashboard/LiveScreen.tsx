@@ -86,6 +86,7 @@ export function LiveScreen({
             color={strategyColour(lane.name, order)}
             stalledMs={stalled}
             stallHint={stallHint(lane.name, traits[lane.name], workload.kind)}
+            tasksOnEngineLoop={traits[lane.name] === undefined || traits[lane.name]?.inEngineLoop === true}
           />
         ) : (
           <LaneSummary

@@ -131,6 +131,10 @@ export function ResultsScreen({
             </Text>{' '}
             export ·{' '}
             <Text color="white" bold>
+              t
+            </Text>{' '}
+            timeline ·{' '}
+            <Text color="white" bold>
               l
             </Text>{' '}
             unit output ·{' '}

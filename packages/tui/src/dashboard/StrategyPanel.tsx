@@ -43,6 +43,8 @@ export interface StrategyPanelProps {
   readonly stalledMs: number | null;
   /** Says why a stall is expected: "CPU-bound work on the async strategy". */
   readonly stallHint: string | null;
+  /** Whether the strategy's tasks run on the engine's own loop (its traits say so); default true. */
+  readonly tasksOnEngineLoop?: boolean;
 }
 
 /** The running strategy: a header with the run's figures, a row per unit, and the engine's health. */
@@ -56,6 +58,7 @@ export function StrategyPanel(props: StrategyPanelProps) {
     : now - current.startedAt;
   const { rows, truncated } = snapshot ? pickRows(snapshot, props.budget) : { rows: [], truncated: false };
   const idWidth = Math.max(8, ...rows.map((u) => u.id.length));
+  const figuresNote = snapshot ? unitFiguresNote(snapshot, rows) : null;
   const barWidth = Math.max(10, Math.min(40, width - idWidth - 62));
   return (
     // No border box: ink redraws every cell of a frame, and a border costs a fifth of the frame's time.
@@ -64,7 +67,7 @@ export function StrategyPanel(props: StrategyPanelProps) {
         <Text color={color} bold>{`▶ ${lane.name}`}</Text>
         {`  ${label}`}
         <Text color="gray">{` · concurrency ${planned.concurrency}`}</Text>
-        {snapshot ? <Text color="gray">{` · ${snapshot.unitCount} units · ${snapshot.phase}`}</Text> : null}
+        {snapshot ? <Text color="gray">{` · ${unitsLine(snapshot, planned.concurrency)}`}</Text> : null}
         <Text color="gray"> · elapsed </Text>
         {formatDuration(elapsed)}
         {snapshot ? (
@@ -99,7 +102,14 @@ export function StrategyPanel(props: StrategyPanelProps) {
           ) : null}
         </Text>
         {rows.map((unit) => (
-          <UnitRow key={unit.slot} unit={unit} idWidth={idWidth} barWidth={barWidth} color={color} />
+          <UnitRow
+            key={unit.slot}
+            unit={unit}
+            idWidth={idWidth}
+            barWidth={barWidth}
+            color={color}
+            figures={figuresNote === null}
+          />
         ))}
         {snapshot && truncated ? (
           <Histogram
@@ -111,14 +121,67 @@ export function StrategyPanel(props: StrategyPanelProps) {
           />
         ) : null}
         <Box height={STALL_LINES}>
-          {props.stalledMs === null ? null : (
+          {props.stalledMs === null ? (
+            figuresNote === null ? null : (
+              <Text color="gray">{figuresNote}</Text>
+            )
+          ) : (
             <Text color="yellow">
-              {`⚠ engine event loop blocked for ${formatDuration(props.stalledMs)} — a task is not yielding`}
-              {props.stallHint ? ` (expected for ${props.stallHint})` : ''}
+              {stallLine(
+                props.stalledMs,
+                snapshot,
+                planned.concurrency,
+                props.stallHint,
+                props.tasksOnEngineLoop ?? true,
+              )}
             </Text>
           )}
         </Box>
       </Box>
     </Box>
   );
+}
+
+/** "2 units · running", or while units start "starting units: 607 of 1,000 ready". */
+export function unitsLine(snapshot: LiveSnapshot, concurrency: number): string {
+  const starting = snapshot.starting ?? 0;
+  if (starting === 0 && (snapshot.unitCount >= concurrency || snapshot.phase !== 'starting'))
+    return `${snapshot.unitCount} units · ${snapshot.phase}`;
+  const ready = snapshot.unitCount - starting;
+  return `starting units: ${ready.toLocaleString('en-US')} of ${concurrency.toLocaleString('en-US')} ready`;
+}
+
+/**
+ * Why the engine's loop is held. Before any item has settled, while units are still starting, it is their
+ * start (a thread or a process each) that holds it, not a task: say so rather than blame one.
+ */
+export function stallLine(
+  stalledMs: number,
+  snapshot: LiveSnapshot | null,
+  concurrency: number,
+  hint: string | null,
+  tasksOnEngineLoop = true,
+): string {
+  const held = formatDuration(stalledMs);
+  const starting = snapshot ? (snapshot.starting ?? 0) > 0 || snapshot.unitCount < concurrency : false;
+  if (snapshot && starting && snapshot.done + snapshot.failed === 0)
+    return `⚠ engine event loop held for ${held} — ${unitsLine(snapshot, concurrency)}`;
+  // Tasks that run in units of their own cannot hold the engine's loop: a busy machine or the engine can.
+  if (!tasksOnEngineLoop)
+    return `⚠ engine event loop held for ${held} — not by a task (this strategy's tasks run in units of their own): the machine may be busy`;
+  return `⚠ engine event loop blocked for ${held} — a task is not yielding${hint ? ` (expected for ${hint})` : ''}`;
+}
+
+/**
+ * Why no row shows CPU and memory, said once for the panel rather than as a dash on every row; null where
+ * some row has figures of its own (or none was sampled yet).
+ */
+export function unitFiguresNote(snapshot: LiveSnapshot, rows: readonly LiveUnit[]): string | null {
+  if (rows.length === 0 || rows.some((u) => u.cpuPercent !== undefined || u.memoryBytes !== undefined))
+    return null;
+  if (snapshot.unitsSampled === false)
+    return `cpu and memory per unit: not sampled with ${snapshot.unitCount.toLocaleString('en-US')} units (it would cost more than it tells); the results have the run's`;
+  if (rows.every((u) => u.scope === 'shared'))
+    return "cpu and memory per unit: not measurable, every unit shares the engine's thread and heap; the results have the run's";
+  return null;
 }

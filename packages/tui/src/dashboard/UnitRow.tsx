@@ -9,6 +9,8 @@ export interface UnitRowProps {
   readonly idWidth: number;
   readonly barWidth: number;
   readonly color: string;
+  /** False where no unit can tell figures of its own: the panel says why once, the rows leave them out. */
+  readonly figures?: boolean;
 }
 
 const STATE_COLOUR: Record<LiveUnit['state'], string> = {
@@ -24,7 +26,7 @@ const STATE_COLOUR: Record<LiveUnit['state'], string> = {
  * every frame are plain ASCII and the ✓ and ✗ counts are texts of their own: ink measures an ASCII text at
  * once, and a text that did not change from its cache, so a row costs little to redraw.
  */
-function UnitRowView({ unit, idWidth, barWidth, color }: UnitRowProps) {
+function UnitRowView({ unit, idWidth, barWidth, color, figures = true }: UnitRowProps) {
   const busy = unit.inFlight > 0;
   const percent = busy ? `${Math.round(unit.progress * 100)}%`.padStart(5) : '     ';
   const item = busy
@@ -44,12 +46,14 @@ function UnitRowView({ unit, idWidth, barWidth, color }: UnitRowProps) {
       <Text color={unit.failed > 0 ? 'red' : 'gray'} wrap="truncate">
         {`✗ ${unit.failed}`.padEnd(6)}
       </Text>
-      <Text wrap="truncate">
-        <Text color="gray">cpu </Text>
-        {cpu.padStart(4)}
-        <Text color="gray"> mem </Text>
-        {formatBytes(unit.memoryBytes).padStart(9)}
-      </Text>
+      {figures ? (
+        <Text wrap="truncate">
+          <Text color="gray">cpu </Text>
+          {cpu.padStart(4)}
+          <Text color="gray"> mem </Text>
+          {formatBytes(unit.memoryBytes).padStart(9)}
+        </Text>
+      ) : null}
     </Box>
   );
 }
@@ -62,6 +66,7 @@ export function sameRow(a: UnitRowProps, b: UnitRowProps): boolean {
     a.idWidth === b.idWidth &&
     a.barWidth === b.barWidth &&
     a.color === b.color &&
+    a.figures === b.figures &&
     x.id === y.id &&
     x.state === y.state &&
     x.item === y.item &&

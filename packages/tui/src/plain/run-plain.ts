@@ -5,12 +5,13 @@
  */
 
 import type { Report } from '@concur/core';
-import { type Catalog, renderReport } from '@concur/core/orchestrate';
+import type { Catalog } from '@concur/core/orchestrate';
 import { painter, wantsColour } from '../cli/colour.js';
 import type { CliContext } from '../cli/context.js';
 import { EXIT } from '../cli/errors.js';
 import { executeIn } from '../session/execute-comparison.js';
 import { STDOUT_TARGET, targetsOf } from '../session/exports.js';
+import { renderExport } from '../session/render-export.js';
 import { SIGNAL_EXIT, trapTermination } from '../session/signals.js';
 import type { ComparisonRequest } from '../session/types.js';
 import { diffText } from './diff-text.js';
@@ -39,7 +40,7 @@ export async function runPlain(
             (async () => {
               const partial = await salvage();
               if (!partial) return;
-              for (const [format] of toStdoutOf(request)) ctx.stdout.write(renderReport(partial, format));
+              for (const [format] of toStdoutOf(request)) ctx.stdout.write(renderExport(partial, format));
               ctx.stderr.write(
                 'concur: left before the run in progress ended; the report holds the runs that had finished\n',
               );
@@ -48,7 +49,7 @@ export async function runPlain(
     });
     progress.stop();
     const toStdout = toStdoutOf(request);
-    for (const [format] of toStdout) ctx.stdout.write(renderReport(report, format));
+    for (const [format] of toStdout) ctx.stdout.write(renderExport(report, format));
     // Standard output holds the report when asked for; the table then goes where the progress went.
     const tableStream = toStdout.length > 0 ? ctx.stderr : ctx.stdout;
     const paint = painter(wantsColour(tableStream, ctx.env));

@@ -7,8 +7,8 @@ import {
   COMPARISON_COLUMNS,
   failureGroupText,
   failureReasons,
-  mostlyFailed,
   otherFailuresText,
+  rowNotes,
   scalingLines,
 } from '@concur/core/orchestrate';
 import type { Paint } from '../cli/colour.js';
@@ -74,8 +74,6 @@ function warnings(row: StrategySummary): string[] {
   const found: string[] = [];
   if (row.outlierRuns.length > 0)
     found.push(`${name}: run ${row.outlierRuns.join(', ')} stands out from the others (an outlier)`);
-  if (row.partial) found.push(`${name}: every run was cut short; its figures cover unfinished runs`);
-  else if (mostlyFailed(row.failedShare))
-    found.push(`${name}: ${Math.round(row.failedShare * 100)} % of its items failed; no speedup, no verdict`);
+  for (const note of rowNotes(row)) found.push(`${name}: ${note}`);
   return found;
 }

@@ -4,25 +4,27 @@ import { constants } from 'node:fs';
 import { access, open, stat, unlink } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { InputError, type Report } from '@concur/core';
-import { type ReportFormat, writeReport, writeTargetOf } from '@concur/core/orchestrate';
+import { writeTargetOf } from '@concur/core/orchestrate';
+import { type ExportFormat, writeExport } from './render-export.js';
 import type { ExportTargets } from './types.js';
 
 /** "-" names standard output: the command prints that view itself instead of writing a file. */
 export const STDOUT_TARGET = '-';
 
-const FLAGS: Readonly<Record<ReportFormat, string>> = {
+const FLAGS: Readonly<Record<ExportFormat, string>> = {
   json: '--json',
   markdown: '--markdown',
   csv: '--csv',
   trace: '--trace',
+  html: '--html',
 };
 
 /** Each target as [format, path], in a fixed order. */
-export function targetsOf(exports: ExportTargets): [ReportFormat, string][] {
-  const formats: ReportFormat[] = ['json', 'markdown', 'csv', 'trace'];
+export function targetsOf(exports: ExportTargets): [ExportFormat, string][] {
+  const formats: ExportFormat[] = ['json', 'markdown', 'csv', 'trace', 'html'];
   return formats.flatMap((format) => {
     const path = exports[format];
-    return path === undefined ? [] : [[format, path] as [ReportFormat, string]];
+    return path === undefined ? [] : [[format, path] as [ExportFormat, string]];
   });
 }
 
@@ -90,6 +92,8 @@ const EXTENSIONS: Readonly<Record<string, string>> = {
   '--json': '.json',
   '--markdown': '.md',
   '--csv': '.csv',
+  '--trace': '.json',
+  '--html': '.html',
 };
 
 /**
@@ -112,7 +116,7 @@ export async function writeExports(report: Report, exports: ExportTargets, cwd: 
   for (const [format, path] of targetsOf(exports)) {
     if (path === STDOUT_TARGET) continue;
     // Checked before the run, so this is rare (a full disk, a folder removed meanwhile): name the flag.
-    await writeReport(resolve(cwd, path), report, format).catch((error: unknown) => {
+    await writeExport(resolve(cwd, path), report, format).catch((error: unknown) => {
       throw new Error(`${FLAGS[format]} ${path}: the report could not be written (${errorCode(error)})`);
     });
   }

@@ -13,6 +13,8 @@ export interface ExportTargets {
   readonly csv?: string;
   /** `--trace FILE`: the runs' timelines as a Chrome trace-event file. */
   readonly trace?: string;
+  /** `--html FILE`: one self-contained HTML page of the comparison, its charts and timelines. */
+  readonly html?: string;
 }
 
 export interface ComparisonRequest {

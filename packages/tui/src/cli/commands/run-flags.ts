@@ -28,6 +28,7 @@ export interface RunFlags {
   readonly markdown?: string;
   readonly csv?: string;
   readonly trace?: string;
+  readonly html?: string;
   /** `--no-baseline` sets it false. */
   readonly baseline: boolean;
   readonly against?: string;
@@ -53,6 +54,7 @@ export function parseRunFlags(flags: RunFlags): RunSettings {
       ...(flags.markdown === undefined ? {} : { markdown: flags.markdown }),
       ...(flags.csv === undefined ? {} : { csv: flags.csv }),
       ...(flags.trace === undefined ? {} : { trace: flags.trace }),
+      ...(flags.html === undefined ? {} : { html: flags.html }),
     },
     baseline: flags.baseline,
   };

@@ -1,0 +1,31 @@
+/**
+ * What a summary row's figures need said beside them, the same in every view (the plain table, Markdown,
+ * the dashboard): a figure that cannot be taken as it stands, and why.
+ */
+
+import { BASELINE_NAME } from '../engine/run-record.js';
+import { cpuCeilingWarning } from './cpu-figure.js';
+import { formatDuration } from './format.js';
+import { mostlyFailed } from './summarize.js';
+import type { StrategySummary } from './types.js';
+import { SHORT_RUN_ADVICE, tooShort } from './verdict.js';
+
+/** The notes for one row, without its name (each view names rows its own way). */
+export function rowNotes(row: StrategySummary): string[] {
+  const notes: string[] = [];
+  if (row.partial) notes.push('every run was cut short; its figures cover unfinished runs');
+  else if (mostlyFailed(row.failedShare))
+    notes.push(
+      `${Math.round(row.failedShare * 100)} % of its items failed; no speedup, no part in the verdict`,
+    );
+  else if (tooShort(row) && row.strategy !== BASELINE_NAME)
+    notes.push(`its runs took ${formatDuration(row.wall.median)}: ${SHORT_RUN_ADVICE}`);
+  else if (row.efficiency !== null && row.efficiency > 1)
+    notes.push(
+      `efficiency ${Math.round(row.efficiency * 100)} %, above what its cores could give: its items spent ` +
+        'their time waiting (I/O, timers), and overlapping the waits is what it gained',
+    );
+  const cpu = cpuCeilingWarning(row);
+  if (cpu) notes.push(cpu);
+  return notes;
+}
