@@ -13,7 +13,7 @@ import { InputError } from '../errors.js';
 import { EngineFailure, runInEngineProcess } from './engine-process.js';
 import { concurrencyProblem, itemsProblem } from './limits.js';
 import type { ServiceUsage } from './messages.js';
-import { type PlannedRun, planRuns } from './plan.js';
+import { type PlannedRun, plannedRunCount, planRuns } from './plan.js';
 import { chooseBaseline, chooseTasks, optionsFor } from './runtimes.js';
 import { startServices } from './services.js';
 
@@ -134,14 +134,16 @@ export async function compare(o: CompareOptions): Promise<Comparison> {
         const problem = concurrencyProblem(name, strategy, level);
         if (problem) throw new InputError(problem);
       }
-    const plan = planRuns({
+    const planInput = {
       strategies: runnable.map((s) => ({ name: s.name, levels: levelsOf(s.strategy) })),
       runs,
       warmup,
       baseline: baselineChoice !== undefined,
-    });
-    const tooMany = itemsProblem(inputs.length, plan.length);
+    };
+    // Counted before the plan is made: a --runs of billions must be refused, not built.
+    const tooMany = itemsProblem(inputs.length, plannedRunCount(planInput));
     if (tooMany) throw new InputError(`${tooMany}; ask for fewer items or fewer runs`);
+    const plan = planRuns(planInput);
     o.onEvent?.({ type: 'plan', plan, items: inputs.length });
     const byName = new Map(runnable.map((s) => [s.name, s]));
     /** What the engine runs for a planned run: a strategy with its runtime's task, or the baseline. */
