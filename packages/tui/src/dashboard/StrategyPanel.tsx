@@ -45,6 +45,8 @@ export interface StrategyPanelProps {
   readonly stallHint: string | null;
   /** Whether the strategy's tasks run on the engine's own loop (its traits say so); default true. */
   readonly tasksOnEngineLoop?: boolean;
+  /** Whether its units all share the engine's one thread (on its loop, not parallel): no unit has figures. */
+  readonly sharesEngine?: boolean;
 }
 
 /** The running strategy: a header with the run's figures, a row per unit, and the engine's health. */
@@ -58,7 +60,19 @@ export function StrategyPanel(props: StrategyPanelProps) {
     : now - current.startedAt;
   const { rows, truncated } = snapshot ? pickRows(snapshot, props.budget) : { rows: [], truncated: false };
   const idWidth = Math.max(8, ...rows.map((u) => u.id.length));
-  const figuresNote = snapshot ? unitFiguresNote(snapshot, rows) : null;
+  const stall =
+    props.stalledMs === null
+      ? null
+      : stallLine(
+          props.stalledMs,
+          snapshot,
+          planned.concurrency,
+          props.stallHint,
+          props.tasksOnEngineLoop ?? true,
+        );
+  const figuresNote = snapshot
+    ? unitFiguresNote(snapshot, rows, (props.tasksOnEngineLoop ?? false) && props.sharesEngine === true)
+    : null;
   const barWidth = Math.max(10, Math.min(40, width - idWidth - 62));
   return (
     // No border box: ink redraws every cell of a frame, and a border costs a fifth of the frame's time.
@@ -120,20 +134,12 @@ export function StrategyPanel(props: StrategyPanelProps) {
             color={color}
           />
         ) : null}
-        <Box height={STALL_LINES}>
-          {props.stalledMs === null ? (
-            figuresNote === null ? null : (
-              <Text color="gray">{figuresNote}</Text>
-            )
-          ) : (
-            <Text color="yellow">
-              {stallLine(
-                props.stalledMs,
-                snapshot,
-                planned.concurrency,
-                props.stallHint,
-                props.tasksOnEngineLoop ?? true,
-              )}
+        <Box height={STALL_LINES} flexDirection="column">
+          {stall === null ? null : <Text color="yellow">{stall}</Text>}
+          {/* The warning may take both lines; the note is said where it leaves one. */}
+          {figuresNote === null || (stall !== null && stall.length > width - 2) ? null : (
+            <Text color="gray" wrap="truncate">
+              {figuresNote}
             </Text>
           )}
         </Box>
@@ -176,12 +182,17 @@ export function stallLine(
  * Why no row shows CPU and memory, said once for the panel rather than as a dash on every row; null where
  * some row has figures of its own (or none was sampled yet).
  */
-export function unitFiguresNote(snapshot: LiveSnapshot, rows: readonly LiveUnit[]): string | null {
+export function unitFiguresNote(
+  snapshot: LiveSnapshot,
+  rows: readonly LiveUnit[],
+  sharesEngine = false,
+): string | null {
   if (rows.length === 0 || rows.some((u) => u.cpuPercent !== undefined || u.memoryBytes !== undefined))
     return null;
   if (snapshot.unitsSampled === false)
     return `cpu and memory per unit: not sampled with ${snapshot.unitCount.toLocaleString('en-US')} units (it would cost more than it tells); the results have the run's`;
-  if (rows.every((u) => u.scope === 'shared'))
+  // Before the first sample (a blocked loop takes none) the strategy's traits tell as much.
+  if (sharesEngine || rows.every((u) => u.scope === 'shared'))
     return "cpu and memory per unit: not measurable, every unit shares the engine's thread and heap; the results have the run's";
   return null;
 }
