@@ -19,6 +19,7 @@ import { dashboard } from './sections/dashboard.mjs';
 import { dispatch } from './sections/dispatch.mjs';
 import { fidelity } from './sections/fidelity.mjs';
 import { memory } from './sections/memory.mjs';
+import { python } from './sections/python.mjs';
 import { queue } from './sections/queue.mjs';
 import { scaling } from './sections/scaling.mjs';
 import { startup } from './sections/startup.mjs';
@@ -50,6 +51,10 @@ const SECTIONS = {
   queue: {
     run: queue,
     about: 'the queue strategy: per-item cost against process units and a hand-written BullMQ script',
+  },
+  python: {
+    run: python,
+    about: "the article's own models in CPython beside Node's: its CPU and I/O experiments, fidelity",
   },
 };
 /** The block of BENCHMARKS.md a full run replaces. */
@@ -140,6 +145,8 @@ const defaultRounds = quick
       timers: 1,
       workloads: 1,
       queue: 1,
+      python: 1,
+      pythonFidelity: 1,
     }
   : {
       fidelity: 6,
@@ -151,6 +158,8 @@ const defaultRounds = quick
       timers: 3,
       workloads: 3,
       queue: 3,
+      python: 3,
+      pythonFidelity: 5,
     };
 Object.assign(defaultRounds, quick ? { dashboard: 1, scaling: 1 } : { dashboard: 4, scaling: 2 });
 const ctx = {

@@ -39,6 +39,12 @@ export async function loadConcur(dir, { label, from = join(dir, 'package.json') 
     const found = await resolveIfThere(require, `@concur/strategy-${name}`);
     if (found) strategies[name] = { name, moduleUrl: found, strategy: (await import(found)).default };
   }
+  // The python-* strategies: one package, a module per strategy; a checkout without them is measured without.
+  for (const mode of ['process', 'thread', 'asyncio']) {
+    const found = await resolveIfThere(require, `@concur/strategy-python/${mode}`);
+    const name = `python-${mode}`;
+    if (found) strategies[name] = { name, moduleUrl: found, strategy: (await import(found)).default };
+  }
   return {
     dir,
     label: label ?? dir,

@@ -1,6 +1,7 @@
 // The example end to end as concur's `--task` path sees it: check the task file and the inputs, build the
 // workload, run every item through a TaskHost, and check each answer independently.
 import { dirname } from 'node:path';
+import { taskFor } from '@concur/core';
 import { customWorkload } from '@concur/core/orchestrate';
 import { TaskHost } from '@concur/core/runtime';
 import { describe, expect, it } from 'vitest';
@@ -60,7 +61,9 @@ describe('the custom-task example', () => {
     const workload = await customWorkload({ taskPath: taskFile, inputsFile, cwd: process.cwd() });
     const inputs = (await workload.inputs({}, {})) as number[];
     const progress: number[] = [];
-    const host = await TaskHost.open(workload.task, 0, (fraction) => progress.push(fraction));
+    const host = await TaskHost.open(taskFor(workload) ?? 'no Node task', 0, (fraction) =>
+      progress.push(fraction),
+    );
     try {
       for (const [index, n] of inputs.entries()) {
         const outcome = await host.run({ index, input: n });
@@ -86,7 +89,7 @@ describe('the custom-task example', () => {
 
   it('fails an item that is not a number as a value, with its reason', async () => {
     const workload = await customWorkload({ taskPath: taskFile, items: 1, cwd: process.cwd() });
-    const host = await TaskHost.open(workload.task, 0, () => {});
+    const host = await TaskHost.open(taskFor(workload) ?? 'no Node task', 0, () => {});
     const outcome = await host.run({ index: 0, input: 'seven' });
     expect(outcome).toMatchObject({
       ok: false,

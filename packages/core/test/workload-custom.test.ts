@@ -1,8 +1,10 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { taskFor } from '../src/contract/workload.js';
 import { InputError } from '../src/errors.js';
 import { TaskHost } from '../src/unit-kit/task-host.js';
 import { customWorkload } from '../src/workload/custom-workload.js';
@@ -50,7 +52,7 @@ describe('customWorkload', () => {
     expect(workload.kind).toBe('cpu');
     const inputs = await workload.inputs({}, {});
     expect(inputs).toEqual([{ word: 'a' }, 2, 'three']);
-    const host = await TaskHost.open(workload.task, 0, () => {});
+    const host = await TaskHost.open(taskFor(workload) ?? 'no Node task', 0, () => {});
     const outcome = await host.run({ index: 0, input: inputs[0] });
     expect(outcome).toMatchObject({ ok: true, value: { word: 'a' } });
   });
@@ -60,7 +62,7 @@ describe('customWorkload', () => {
     expect(workload.name).toBe('my-task');
     expect(workload.kind).toBe('io');
     expect(await workload.inputs({}, {})).toEqual([0, 1, 2]);
-    const host = await TaskHost.open(workload.task, 0, () => {});
+    const host = await TaskHost.open(taskFor(workload) ?? 'no Node task', 0, () => {});
     expect(await host.run({ index: 2, input: 2 })).toMatchObject({ ok: true, value: 4 });
   });
 
@@ -114,4 +116,32 @@ describe('customWorkload', () => {
       '--items must be a positive integer, got 0',
     );
   });
+});
+
+describe('customWorkload with a Python task', () => {
+  it.skipIf(spawnSync('python3', ['--version']).status !== 0)(
+    'gives the python runtime the file and Node none; a syntax error is one line naming the file and the line',
+    async () => {
+      await writeFile(join(dir, 'square.py'), 'KIND = "cpu"\n\ndef run(value):\n    return value * value\n');
+      const workload = await customWorkload({ taskPath: 'square.py', items: 2, cwd: dir });
+      expect(workload).toMatchObject({
+        name: 'square',
+        kind: 'cpu',
+        tasks: { python: expect.stringMatching(/square\.py$/) },
+      });
+      expect(taskFor(workload)).toBeUndefined();
+
+      await writeFile(join(dir, 'broken.py'), 'def run(value:\n    return value\n');
+      const broken = customWorkload({ taskPath: 'broken.py', items: 2, cwd: dir });
+      await expect(broken).rejects.toBeInstanceOf(InputError);
+      await expect(broken).rejects.toThrow(
+        /^--task broken\.py: SyntaxError: .* at line 1 of \/.*\/broken\.py; fix the Python there$/,
+      );
+
+      await writeFile(join(dir, 'no_run.py'), 'def walk(value):\n    return value\n');
+      await expect(customWorkload({ taskPath: 'no_run.py', items: 2, cwd: dir })).rejects.toThrow(
+        /^--task no_run\.py: defines no run function; a Python task is a module with def run\(input\)/,
+      );
+    },
+  );
 });

@@ -12,6 +12,8 @@ arrive in batches ({"t": "run", "items": [...]}) and results leave in batches ({
 
 A task is a module with run(input) or run(input, ctx), and optional setup(ctx) and teardown(). For asyncio,
 run may be `async def`; elsewhere an `async def run` is driven to its end by asyncio.run on the unit's thread.
+A module may carry both styles: on python-asyncio an `async def run_async` is preferred to `run`, so that one
+twin serves threads with blocking calls and the event loop with coroutines.
 """
 
 import argparse
@@ -445,7 +447,7 @@ class AsyncUnit(Unit):
             self.tasks[item["id"]] = self.in_context(self.run_one(item["id"], item["input"], ctx))
 
     async def run_one(self, item_id, item_input, ctx):
-        run = self.module.run
+        run = getattr(self.module, "run_async", None) or self.module.run
         started = time.perf_counter()
         try:
             value = run(item_input, ctx) if wants_ctx(run, 1) else run(item_input)

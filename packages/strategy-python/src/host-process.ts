@@ -43,6 +43,7 @@ export class HostProcess {
   private nextKey = 1;
   private owner: number | undefined;
   private stoppedByEngine = false;
+  private retired = false;
   private exit: { code: number | null; signal: string | null } | undefined;
   readonly output: OutputCapture;
 
@@ -149,9 +150,18 @@ export class HostProcess {
     if (this.units.size === 0) await this.terminate();
   }
 
-  /** Whether a new unit may still be opened here: the interpreter runs and is not being ended. */
+  /** Whether a new unit may still be opened here: the interpreter runs, is not being ended, nor retired. */
   get usable(): boolean {
-    return this.exit === undefined && !this.stoppedByEngine;
+    return this.exit === undefined && !this.stoppedByEngine && !this.retired;
+  }
+
+  /**
+   * Take no new unit: one of this interpreter's units is being killed, and its thread or coroutines may
+   * never let go (a loop, a C call holding the GIL). Its replacement starts in a fresh interpreter, and this
+   * one ends once its last unit does.
+   */
+  retire(): void {
+    this.retired = true;
   }
 
   /** End the interpreter now: SIGTERM, then SIGKILL. Resolves once it is gone. */

@@ -54,6 +54,7 @@ export async function spawnPythonUnit(
       async terminate() {
         if (mode === 'process') await host.terminate();
         else {
+          host.retire();
           await host.drop(key);
           // The unit's thread or coroutines are abandoned, not awaited: for the engine, the unit is gone.
           unit.contextEnded(null, null);
@@ -104,7 +105,22 @@ export async function spawnPythonUnit(
     output: printed,
   });
   await unit.ready;
-  return unit;
+  if (mode === 'process') return unit;
+  // A kill, or a close forced past its grace, may leave a thread or a coroutine that never lets go in the
+  // shared interpreter: from then on it takes no new unit (see HostProcess.retire).
+  return {
+    get id() {
+      return unit.id;
+    },
+    exited: unit.exited,
+    run: (item) => unit.run(item),
+    sample: () => unit.sample(),
+    close: () => unit.close(),
+    kill: () => {
+      host.retire();
+      return unit.kill();
+    },
+  };
 }
 
 /** What a unit printed, forwarded to its spec up to `limit` bytes, then one note instead of the rest. */

@@ -2,8 +2,11 @@
 // found; a run that names them then stops with that line (exit 2); `--option python.bin=…` reaches all
 // three; a workload without a Python task leaves them out with one line, and the others still race.
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runConcur, tempCwd } from './fixtures/cli/run-concur.js';
+import { descendantsOf, isAlive, runConcur, startConcur, tempCwd } from './fixtures/cli/run-concur.js';
 
 const hasPython = spawnSync('python3', ['--version']).status === 0;
 if (!hasPython && process.env.CI)
@@ -83,4 +86,78 @@ describe('concur and the python-* strategies', () => {
       expect(result.stdout).toMatch(/^python-process +2 /m);
     },
   );
+
+  it.skipIf(!hasPython)(
+    'refuses a Python task with a syntax error in one line naming the file and the line',
+    async () => {
+      await writeFile(join(cwd.path, 'my_task.py'), 'def run(value):\n    return value +\n');
+      const result = await runConcur(['run', '--task', 'my_task.py', '--items', '2'], { cwd: cwd.path });
+      expect(result.code).toBe(2);
+      const lines = result.stderr.trim().split('\n');
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(
+        /^concur: --task my_task\.py: SyntaxError: invalid syntax at line 2 of \/.*\/my_task\.py; fix the Python there$/,
+      );
+    },
+  );
+
+  it.skipIf(!hasPython)(
+    "races a user's Python task on python-thread, and leaves out thread, which has no task to run, with one line",
+    async () => {
+      await writeFile(join(cwd.path, 'double.py'), 'KIND = "cpu"\n\ndef run(value):\n    return value * 2\n');
+      const result = await runConcur(
+        ['run', '--task', 'double.py', '--items', '3', '--runs', '1', '--strategies', 'thread,python-thread'],
+        { cwd: cwd.path },
+      );
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.stderr).toMatch(
+        /^concur: thread: double has no Node\.js task; left out of this comparison$/m,
+      );
+      // No Node strategy races: the baseline is a sequential run in Python.
+      expect(result.stderr).toMatch(/plan: 2 runs of 3 items each \(baseline, python-thread\)/);
+      expect(result.stderr).toMatch(/python-thread ×\d run 1: .*, 3\/3 done/);
+    },
+  );
+
+  it.skipIf(!hasPython)(
+    'leaves no Python process behind when concur is stopped by SIGINT mid-run',
+    async () => {
+      await writeFile(join(cwd.path, 'spin.py'), 'def run(value):\n    while True:\n        pass\n');
+      const concur = startConcur(
+        [
+          'run',
+          '--task',
+          'spin.py',
+          '--items',
+          '4',
+          '--strategies',
+          'python-process,python-thread',
+          '--no-baseline',
+        ],
+        { cwd: cwd.path },
+      );
+      const pid = concur.child.pid ?? Number.NaN;
+      // Wait until the engine's interpreters are running the endless items.
+      let pythons: number[] = [];
+      for (let tries = 0; pythons.length < 2 && tries < 200; tries += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        pythons = descendantsOf(pid).filter((child) => /python/.test(commandOf(child)));
+      }
+      expect(pythons.length, concur.stderr()).toBeGreaterThanOrEqual(2);
+      concur.child.kill('SIGINT');
+      const finished = await concur.finished;
+      expect(finished.code, finished.stderr).toBe(130);
+      for (let tries = 0; pythons.some(isAlive) && tries < 100; tries += 1)
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(pythons.filter(isAlive), 'Python processes still alive after concur ended').toEqual([]);
+    },
+  );
 });
+
+function commandOf(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+  } catch {
+    return '';
+  }
+}

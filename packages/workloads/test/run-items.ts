@@ -6,7 +6,7 @@ import { TaskHost } from '@concur/core/runtime';
  * run each item with a context, tear down. Returns each outcome and every progress value reported.
  */
 export async function runItems(
-  workload: Workload,
+  workload: Workload & { readonly task: string },
   inputs: readonly unknown[],
 ): Promise<{ outcomes: Outcome[]; progress: number[] }> {
   const progress: number[] = [];

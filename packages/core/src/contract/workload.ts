@@ -37,8 +37,8 @@ export interface Workload {
   readonly name: string;
   readonly description: string;
   readonly kind: TaskKind;
-  /** The task Node's strategies run. */
-  readonly task: TaskRef;
+  /** The task Node's strategies run; absent for a workload whose tasks are all in other runtimes (`tasks`). */
+  readonly task?: TaskRef;
   /**
    * The same task for other runtimes, by the name a strategy gives as its `runtime` (`python: 'file:///…/sum.py'`).
    * A strategy whose runtime has no task here is left out of the comparison with one line saying so.
@@ -63,6 +63,11 @@ export function taskFor(workload: Workload, runtime: string = NODE_RUNTIME): Tas
   return runtime === NODE_RUNTIME ? workload.task : undefined;
 }
 
+/** Declare a workload. Checks the shape at once, so a mistake names itself where it was made. */
+export function defineWorkload(
+  workload: Workload & { readonly task: TaskRef },
+): Workload & { readonly task: TaskRef };
+export function defineWorkload(workload: Workload): Workload;
 export function defineWorkload(workload: Workload): Workload {
   const problem = workloadShapeProblem(workload);
   if (problem) throw new TypeError(`defineWorkload: ${problem}`);
@@ -74,8 +79,10 @@ export function workloadShapeProblem(value: unknown): string | undefined {
   const w = value as Partial<Workload>;
   if (typeof w.name !== 'string' || !/^[a-z0-9][a-z0-9._-]*$/.test(w.name))
     return '`name` must be a lower-case name such as "cpu-sum"';
-  if (typeof w.task !== 'string')
+  if (w.task !== undefined && typeof w.task !== 'string')
     return `workload "${w.name}": \`task\` must be a module specifier or file URL`;
+  if (w.task === undefined && Object.keys(w.tasks ?? {}).length === 0)
+    return `workload "${w.name}": needs a \`task\` (Node's) or \`tasks\` for other runtimes, such as { python: "file:///…/task.py" }`;
   if (
     w.tasks !== undefined &&
     (typeof w.tasks !== 'object' ||

@@ -166,8 +166,10 @@ export async function compare(o: CompareOptions): Promise<Comparison> {
           task: chosen.task,
           options: optionsFor(o.strategyOptions, chosen.name, chosen.runtime),
         };
-      const by = baselineChoice?.strategy;
-      if (!by) return { strategy: BASELINE_NAME, task: baselineChoice?.task ?? o.workload.task, options: {} };
+      if (!baselineChoice)
+        throw new Error(`${name} is in the plan but not in the comparison. This is a bug in concur.`);
+      const by = baselineChoice.strategy;
+      if (!by) return { strategy: BASELINE_NAME, task: baselineChoice.task, options: {} };
       // One unit (the plan's concurrency 1) and one item at a time: sequential in that runtime.
       const { inFlight: _inFlight, ...options } = optionsFor(o.strategyOptions, by.name, by.runtime);
       return { strategy: by.moduleUrl, task: by.task, options };

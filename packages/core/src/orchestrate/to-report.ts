@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import { taskFor } from '../contract/workload.js';
 import { baselineStrategy } from '../engine/baseline.js';
 import { BASELINE_NAME } from '../engine/run-record.js';
 import { buildReport } from '../report/build.js';
@@ -27,7 +28,8 @@ export function comparisonToReport(comparison: Comparison, settings: ReportSetti
       name: comparison.workload.name,
       description: comparison.workload.description,
       kind: comparison.workload.kind,
-      task: comparison.workload.task,
+      // The task Node's strategies ran, or the first runtime's where there is no Node task.
+      task: taskFor(comparison.workload) ?? Object.values(comparison.workload.tasks ?? {})[0] ?? '',
       params: comparison.params,
       items: comparison.items,
     },

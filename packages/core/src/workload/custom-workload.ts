@@ -8,6 +8,7 @@ import type { Workload } from '../contract/workload.js';
 import { InputError } from '../errors.js';
 import { itemsProblem } from '../orchestrate/limits.js';
 import { toTaskRef } from '../unit-kit/load-task.js';
+import { checkPythonTask } from './python-task.js';
 import { probeTask } from './task-probe.js';
 
 export interface CustomWorkloadOptions {
@@ -37,6 +38,7 @@ export async function customWorkload(options: CustomWorkloadOptions): Promise<Wo
       `--task ${options.taskPath}: no such file (looked for ${taskFile}); give the path of an ES module whose default export is defineTask({...})`,
     );
   const ref = toTaskRef(taskFile);
+  if (extname(taskFile) === '.py') return pythonWorkload(taskFile, ref, options);
   // In a child process: the module's top level is the user's code, and may exit, spin or wait for ever.
   const task = await probeTask(ref, {
     onSlow: (waited, limit) =>
@@ -51,6 +53,26 @@ export async function customWorkload(options: CustomWorkloadOptions): Promise<Wo
     description: `Your task "${task.name}" from ${options.taskPath}, ${inputs.length} item${inputs.length === 1 ? '' : 's'}`,
     kind: task.kind,
     task: ref,
+    params: {},
+    inputs: () => inputs,
+  };
+}
+
+/** A Python task: raced by the strategies of the python runtime only (the others are left out, saying so). */
+async function pythonWorkload(
+  taskFile: string,
+  ref: string,
+  options: CustomWorkloadOptions,
+): Promise<Workload> {
+  const declared = checkPythonTask(taskFile, options.taskPath);
+  const inputs = await readInputs(options);
+  const kinds = ['cpu', 'io', 'mixed'] as const;
+  const kind = kinds.find((k) => k === declared.kind) ?? 'mixed';
+  return {
+    name: workloadName(taskFile),
+    description: `Your Python task "${declared.name ?? basename(taskFile)}" from ${options.taskPath}, ${inputs.length} item${inputs.length === 1 ? '' : 's'}`,
+    kind,
+    tasks: { python: ref },
     params: {},
     inputs: () => inputs,
   };

@@ -3,8 +3,9 @@
  * apart from the screen so the defaults and the checks can be read (and tested) on their own.
  */
 
-import { NODE_RUNTIME, type Workload } from '@concur/core';
-import { type Catalog, resolveParams, runtimeOf } from '@concur/core/orchestrate';
+import type { Workload } from '@concur/core';
+import { type Catalog, resolveParams } from '@concur/core/orchestrate';
+import { defaultStrategies } from '../session/default-strategies.js';
 import type { ComparisonRequest } from '../session/types.js';
 
 /** The article's CPU-bound experiment: what Enter runs when nothing is changed. */
@@ -46,11 +47,9 @@ export function initialForm(catalog: Catalog, initial: Partial<ComparisonRequest
   return {
     workload: workload?.name ?? '',
     params: paramTexts(workload, initial.params),
-    // Strategies of another runtime (python-*) are offered but not ticked: their tasks run at that runtime's pace.
+    // Strategies of another runtime (python-*) are offered, but not ticked where Node has the task.
     strategies:
-      asked.length > 0
-        ? asked
-        : catalog.strategies.filter((s) => runtimeOf(s.strategy) === NODE_RUNTIME).map((s) => s.name),
+      asked.length > 0 ? asked : defaultStrategies(catalog.strategies, workload).chosen.map((s) => s.name),
     concurrency: initial.concurrency?.join(',') ?? '',
     runs: String(initial.runs ?? DEFAULT_RUNS),
   };

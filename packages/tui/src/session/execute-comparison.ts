@@ -4,7 +4,7 @@
  * for — also when it was cancelled, so what was measured is kept.
  */
 
-import { InputError, NODE_RUNTIME, type Report, type RunRecord } from '@concur/core';
+import { InputError, type Report, type RunRecord, type Workload } from '@concur/core';
 import {
   type Catalog,
   compare,
@@ -20,6 +20,7 @@ import {
   runtimeOf,
 } from '@concur/core/orchestrate';
 import { keepAvailable } from './availability.js';
+import { defaultStrategies } from './default-strategies.js';
 import { checkExportTargets, writeExports } from './exports.js';
 import type { ComparisonRequest, ExecuteComparison, ExecuteOptions } from './types.js';
 
@@ -40,7 +41,9 @@ export async function executeIn(
   const params = resolveParams(request.workload, request.params);
   // What is left out is said once the request has passed its checks: bad input gets its one line alone.
   const leftOut: string[] = [];
-  const chosen = chooseStrategies(catalog, request.strategies, (line) => leftOut.push(line));
+  const chosen = chooseStrategies(catalog, request.workload, request.strategies, (line) =>
+    leftOut.push(line),
+  );
   checkStrategyOptions(chosen, request.strategyOptions);
   await checkExportTargets(request.exports, cwd);
   for (const line of leftOut) onNotice?.(line);
@@ -124,22 +127,20 @@ export async function executeIn(
   }
 }
 
-/**
- * The strategies named, or every Node.js one: a strategy of another runtime (python-*) races only when
- * named, since the built-in workloads are sized for Node and the same work takes a slower runtime minutes.
- */
+/** The strategies named, or those {@link defaultStrategies} chooses, saying which it leaves to be named. */
 function chooseStrategies(
   catalog: Catalog,
+  workload: Workload,
   names: readonly string[],
   note: ((line: string) => void) | undefined,
 ): LoadedStrategy[] {
   if (names.length > 0) return pickStrategies(catalog, names);
-  const other = catalog.strategies.filter((s) => runtimeOf(s.strategy) !== NODE_RUNTIME).map((s) => s.name);
-  if (other.length > 0)
-    note?.(`not raced unless named with --strategies: ${other.join(', ')} (another runtime than Node.js)`);
+  const { chosen, notNamed } = defaultStrategies(catalog.strategies, workload);
+  if (notNamed.length > 0)
+    note?.(`not raced unless named with --strategies: ${notNamed.map((s) => s.name).join(', ')}`);
   return pickStrategies(
     catalog,
-    catalog.strategies.filter((s) => runtimeOf(s.strategy) === NODE_RUNTIME).map((s) => s.name),
+    chosen.map((s) => s.name),
   );
 }
 

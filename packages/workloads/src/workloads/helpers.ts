@@ -17,12 +17,12 @@ export function repeat<T>(count: number, make: (index: number) => T): T[] {
 }
 
 /** The same workload under another name, with other defaults: the presets that reproduce the article. */
-export function preset(
-  base: Workload,
+export function preset<W extends Workload>(
+  base: W,
   name: string,
   description: string,
   defaults: Readonly<Record<string, Params[string]>>,
-): Workload {
+): W {
   const params: Record<string, ParamSpec> = { ...base.params };
   for (const [key, value] of Object.entries(defaults)) {
     const spec = params[key];
