@@ -60,6 +60,7 @@ export function StrategyPanel(props: StrategyPanelProps) {
     : now - current.startedAt;
   const { rows, truncated } = snapshot ? pickRows(snapshot, props.budget) : { rows: [], truncated: false };
   const idWidth = Math.max(8, ...rows.map((u) => u.id.length));
+  const alike = snapshot && truncated ? unitsAlike(snapshot, rows) : null;
   const stall =
     props.stalledMs === null
       ? null
@@ -115,22 +116,28 @@ export function StrategyPanel(props: StrategyPanelProps) {
             </>
           ) : null}
         </Text>
-        {rows.map((unit) => (
-          <UnitRow
-            key={unit.slot}
-            unit={unit}
-            idWidth={idWidth}
-            barWidth={barWidth}
-            color={color}
-            figures={figuresNote === null}
-          />
-        ))}
+        {alike === null ? (
+          rows.map((unit) => (
+            <UnitRow
+              key={unit.slot}
+              unit={unit}
+              idWidth={idWidth}
+              barWidth={barWidth}
+              color={color}
+              figures={figuresNote === null}
+            />
+          ))
+        ) : (
+          <Text color="gray" wrap="truncate">
+            {alike}
+          </Text>
+        )}
         {snapshot && truncated ? (
           <Histogram
             counts={snapshot.progressHistogram}
             inFlight={snapshot.inFlight}
             unitCount={snapshot.unitCount}
-            shown={rows.length}
+            shown={alike === null ? rows.length : 0}
             color={color}
           />
         ) : null}
@@ -195,4 +202,22 @@ export function unitFiguresNote(
   if (sharesEngine || rows.every((u) => u.scope === 'shared'))
     return "cpu and memory per unit: not measurable, every unit shares the engine's thread and heap; the results have the run's";
   return null;
+}
+
+/**
+ * Where there are more units than rows and the rows would all read the same (an item each in flight, none
+ * reporting progress: a thousand slots waiting on the network), one line that says so, rather than a screen
+ * of identical rows picked at random; null where some row stands out.
+ */
+export function unitsAlike(snapshot: LiveSnapshot, rows: readonly LiveUnit[]): string | null {
+  const first = rows[0];
+  if (!first) return null;
+  const same = rows.every(
+    (u) => u.state === first.state && u.inFlight === first.inFlight && u.progress === 0 && u.failed === 0,
+  );
+  if (!same) return null;
+  const n = (value: number) => value.toLocaleString('en-US');
+  return first.inFlight > 0
+    ? `${n(snapshot.unitCount)} units, ${n(snapshot.inFlight)} items in flight, none reporting progress: no unit stands out`
+    : `${n(snapshot.unitCount)} units, every one shown ${first.state}: no unit stands out`;
 }
