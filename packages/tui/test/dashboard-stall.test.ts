@@ -90,3 +90,9 @@ describe('many units alike', () => {
     expect(unitsAlike(many, moving)).toBeNull();
   });
 });
+
+it('blames a teardown, not an item, for a loop held while the units close', () => {
+  expect(stallLine(12_000, snapshot({ phase: 'closing', done: 4 }), 2, null)).toBe(
+    "⚠ engine event loop held for 12.0 s while the units close — a task's teardown is not yielding",
+  );
+});

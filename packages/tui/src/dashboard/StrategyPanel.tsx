@@ -179,6 +179,9 @@ export function stallLine(
   const starting = snapshot ? (snapshot.starting ?? 0) > 0 || snapshot.unitCount < concurrency : false;
   if (snapshot && starting && snapshot.done + snapshot.failed === 0)
     return `⚠ engine event loop held for ${held} — ${unitsLine(snapshot, concurrency)}`;
+  // Every item settled and the units are closing: what holds the loop is a teardown, not an item's run.
+  if (snapshot?.phase === 'closing')
+    return `⚠ engine event loop held for ${held} while the units close — a task's teardown is not yielding`;
   // Tasks that run in units of their own cannot hold the engine's loop: a busy machine or the engine can.
   if (!tasksOnEngineLoop)
     return `⚠ engine event loop held for ${held} — not by a task (this strategy's tasks run in units of their own): the machine may be busy`;
