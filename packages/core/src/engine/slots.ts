@@ -88,6 +88,7 @@ export class Slots {
    * another unit's item held the loop (see {@link Slots.spawnInto}). Undefined until one is ready.
    */
   lastFirstReadyAt: number | undefined;
+  private readonly readyNextTurn: { slot: Slot; unit: Unit }[] = [];
 
   constructor(
     private readonly o: SlotsOptions,
@@ -187,13 +188,21 @@ export class Slots {
     // Units on the engine's own loop become ready together, in one turn: the first handed an item would
     // run it right here and hold the loop, so the others would seem to take as long to start. Handing out
     // items from the next turn, once every such unit has said it is ready, keeps start-up its own.
-    if (first) setImmediate(() => this.readyIfStill(slot, unit));
-    else this.events.ready(slot);
+    if (!first) {
+      this.events.ready(slot);
+      return;
+    }
+    this.readyNextTurn.push({ slot, unit });
+    if (this.readyNextTurn.length === 1) setImmediate(() => this.readyTogether());
   }
 
-  /** A unit told ready a turn ago: hand it work unless it has been let go of since. */
-  private readyIfStill(slot: Slot, unit: Unit): void {
-    if (slot.unit === unit) this.events.ready(slot);
+  /**
+   * The first units that became ready in the last turn, handed work together in slot order (each one an
+   * item before any takes a second), unless a unit has been let go of since.
+   */
+  private readyTogether(): void {
+    const ready = this.readyNextTurn.splice(0).sort((a, b) => a.slot.index - b.slot.index);
+    for (const { slot, unit } of ready) if (slot.unit === unit) this.events.ready(slot);
   }
 
   /**

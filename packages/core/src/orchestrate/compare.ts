@@ -10,6 +10,7 @@ import { checkPositiveInteger, checkTimeout } from '../engine/check-options.js';
 import type { LiveSnapshot } from '../engine/live-state.js';
 import { BASELINE_NAME, type RunRecord } from '../engine/run-record.js';
 import { InputError } from '../errors.js';
+import { sampleIndexes } from '../report/baseline-sample.js';
 import { EngineFailure, runInEngineProcess } from './engine-process.js';
 import { concurrencyProblem, itemsProblem } from './limits.js';
 import type { ServiceUsage } from './messages.js';
@@ -51,6 +52,12 @@ export interface CompareOptions {
   readonly startupTimeoutMs?: number;
   /** Run the sequential baseline that speedups are measured against. Default true. */
   readonly baseline?: boolean;
+  /**
+   * Measure the baseline on this many of the items, evenly spread, and scale it to the whole workload
+   * (`--baseline sample`): a baseline of 10,000 waits one after another would take far longer than the
+   * strategies. Undefined, or as many as the items: every item.
+   */
+  readonly baselineSample?: number;
   /** Options per strategy name. */
   readonly strategyOptions?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
   readonly signal?: AbortSignal;
@@ -146,6 +153,12 @@ export async function compare(o: CompareOptions): Promise<Comparison> {
     const plan = planRuns(planInput);
     o.onEvent?.({ type: 'plan', plan, items: inputs.length });
     const byName = new Map(runnable.map((s) => [s.name, s]));
+    const sampleSize = o.baselineSample;
+    if (sampleSize !== undefined) checkPositiveInteger('--baseline sample size', sampleSize);
+    const baselineInputs =
+      sampleSize !== undefined && sampleSize < inputs.length
+        ? sampleIndexes(inputs.length, sampleSize).map((index) => inputs[index])
+        : undefined;
     /** What the engine runs for a planned run: a strategy with its runtime's task, or the baseline. */
     const target = (name: string) => {
       const chosen = byName.get(name);
@@ -170,9 +183,10 @@ export async function compare(o: CompareOptions): Promise<Comparison> {
         break;
       }
       o.onEvent?.({ type: 'run-start', planned, position });
+      const sampled = planned.strategy === BASELINE_NAME ? baselineInputs : undefined;
       const job = {
         ...target(planned.strategy),
-        inputs,
+        inputs: sampled ?? inputs,
         concurrency: planned.concurrency,
         timeoutMs,
         startupTimeoutMs,
@@ -193,12 +207,13 @@ export async function compare(o: CompareOptions): Promise<Comparison> {
         stallMs: o.stallMs ?? timeoutMs + 10_000,
       }).catch((error: unknown) => {
         if (error instanceof EngineFailure)
-          return failedRecord(planned, inputs.length, error.message, error.cancelled);
+          return failedRecord(planned, (sampled ?? inputs).length, error.message, error.cancelled);
         throw error;
       });
       // A baseline run by a strategy of another runtime is recorded under the baseline's name.
-      const record =
+      const named =
         measured.strategy === planned.strategy ? measured : { ...measured, strategy: planned.strategy };
+      const record = sampled ? { ...named, sample: { items: sampled.length, of: inputs.length } } : named;
       records.push(record);
       o.onEvent?.({ type: 'run-end', planned, record });
       if (record.cancelled) cancelled = true;

@@ -17,7 +17,7 @@ import { type DiffFlags, diffCommand } from './commands/diff.js';
 import { listCommand } from './commands/list.js';
 import { addNewStrategyCommand } from './commands/new-strategy.js';
 import { runCommand } from './commands/run.js';
-import type { RunFlags } from './commands/run-flags.js';
+import { BASELINE_SAMPLE_ITEMS, type RunFlags } from './commands/run-flags.js';
 import { type WorkerFlags, workerCommand } from './commands/worker.js';
 import type { CliContext } from './context.js';
 import { collect } from './parse-flags.js';
@@ -90,7 +90,11 @@ export function buildProgram(ctx: CliContext, setExitCode: (code: number) => voi
       'write one self-contained HTML report: table, charts, timelines ("-": to stdout)',
     )
     .option('--trace <file>', 'write the runs as a Chrome trace-event file, for Perfetto ("-": to stdout)')
-    .addOption(new Option('--no-baseline', 'skip the sequential baseline (then no speedups)'))
+    .option(
+      '--baseline <mode>',
+      `full: every item, one at a time (the default); sample: ${BASELINE_SAMPLE_ITEMS} of them, evenly spread, scaled to the whole with its interval; none: no baseline (then no speedups)`,
+    )
+    .addOption(new Option('--no-baseline', 'skip the sequential baseline, as --baseline none'))
     .option('--against <file>', 'then set each row against the same row of a saved report (a --json file)')
     .action(async (workload: string | undefined, flags: RunFlags) => {
       setExitCode(await runCommand(workload, flags, ctx));
