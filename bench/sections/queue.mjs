@@ -13,8 +13,14 @@ import { tinyWorkload } from '../lib/tiny-workload.mjs';
 const redisAnswers = () =>
   new Promise((resolve) => {
     const socket = createConnection({ host: '127.0.0.1', port: 6379 });
-    socket.setTimeout(1_000, () => (socket.destroy(), resolve(false)));
-    socket.once('connect', () => (socket.end(), resolve(true)));
+    socket.setTimeout(1_000, () => {
+      socket.destroy();
+      resolve(false);
+    });
+    socket.once('connect', () => {
+      socket.end();
+      resolve(true);
+    });
     socket.once('error', () => resolve(false));
   });
 

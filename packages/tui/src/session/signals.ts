@@ -24,6 +24,9 @@ const SIGNALS = Object.keys(SIGNAL_EXIT) as TerminationSignal[];
 /** The same signal again within this long is the same request, echoed by a process group. */
 export const REPEAT_WINDOW_MS = 1_000;
 
+/** How long concur, done after a signal, waits for that signal's echo from its process group before it exits. */
+const ECHO_WAIT_MS = 300;
+
 /** How long a forced or overdue exit waits for `salvage` to write the partial report. */
 const SALVAGE_MS = 1_000;
 
@@ -99,10 +102,13 @@ export function trapTermination(options: TrapOptions = {}): Termination {
         for (const [signal, handler] of handlers) process.off(signal, handler);
       };
       // The echo from the process group may come after the run has already stopped: until the window
-      // closes it must still be heard as the same request, not end concur by the default action.
+      // closes it must still be heard as the same request, not end concur by the default action. It must
+      // not find concur exiting either (a signal during Node's teardown kills it by the default action), so
+      // after a signal concur stays a moment for it (a group's echo comes within milliseconds), then goes.
       const echoFor = first ? REPEAT_WINDOW_MS - (Date.now() - first.at) : 0;
-      if (echoFor > 0) setTimeout(remove, echoFor).unref();
-      else remove();
+      if (echoFor <= 0) return remove();
+      setTimeout(remove, echoFor).unref();
+      setTimeout(() => {}, Math.min(echoFor, ECHO_WAIT_MS));
     },
   };
 }
