@@ -12,10 +12,11 @@ it('leaves the CPU a teardown burns after the last item out of the run’s CPU',
   expect(result.items.done).toBe(3);
   const cpuMs = result.cpu.userMs + result.cpu.systemMs;
   // The teardown alone used BURN_MS of CPU; three echoed items and the task's import use far less.
-  expect(cpuMs).toBeLessThan(BURN_MS);
+  expect(cpuMs, 'the process CPU over the wall window').toBeLessThan(BURN_MS);
   expect(result.taskCpu).toBeDefined();
   const taskMs = (result.taskCpu?.userMs ?? 0) + (result.taskCpu?.systemMs ?? 0);
-  expect(taskMs).toBeLessThan(BURN_MS);
-  // The engine's own thread is one of the process's threads: its time is part of the process's.
-  expect(taskMs).toBeLessThanOrEqual(cpuMs + 10);
+  expect(taskMs, 'the engine thread CPU over the wall window').toBeLessThan(BURN_MS);
+  // The engine's own thread is one of the process's threads: its time is part of the process's (up to
+  // the 10 ms ticks its clock counts in, at either end of the window).
+  expect(taskMs).toBeLessThanOrEqual(cpuMs + 30);
 });

@@ -38,3 +38,13 @@ it('tells no activity when a unit starts, only when items move: a report from th
   // Per item: its progress set to 0 and to 1 by the host, and its settling; none for the units' start.
   expect(activity).toBe(9);
 });
+
+it('hands each unit on the shared loop an item before any takes a second', async () => {
+  const result = await runStrategy({
+    strategy: inline,
+    task: spin,
+    inputs: [50, 50, 50, 50],
+    concurrency: 4,
+  });
+  expect(result.units.map((unit) => unit.items)).toEqual([1, 1, 1, 1]);
+});

@@ -70,13 +70,20 @@ describe('a comparison across runtimes', () => {
 
   it('runs the baseline in the strategies’ own runtime when no Node strategy races', async () => {
     const { w, calls } = workload({ other: `${task}?runtime=other` });
+    const shown = new Set<string>();
     const result = await compare({
       workload: w,
       params: {},
       strategies: [other],
       runs: 1,
       strategyOptions: options,
+      snapshotEveryMs: 10,
+      onEvent: (event) => {
+        if (event.type === 'snapshot') shown.add(event.snapshot.strategy);
+      },
     });
+    // Live, too, the baseline is shown under its own name, not that of the strategy that ran it.
+    expect([...shown].sort()).toEqual(['baseline', 'other-runtime']);
     expect(result.runs.map((r) => [r.strategy, r.concurrency])).toEqual([
       ['baseline', 1],
       ['other-runtime', 2],

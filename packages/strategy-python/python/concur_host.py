@@ -17,7 +17,6 @@ twin serves threads with blocking calls and the event loop with coroutines.
 """
 
 import argparse
-import asyncio
 import contextvars
 import importlib
 import importlib.util
@@ -133,8 +132,18 @@ def describe(error):
     }
 
 
+_wants_ctx = {}
+
+
 def wants_ctx(function, before=0):
     """Whether a task function takes a ctx after `before` other arguments: run(input, ctx), setup(ctx)."""
+    key = (function, before)
+    if key not in _wants_ctx:
+        _wants_ctx[key] = _takes_ctx(function, before)
+    return _wants_ctx[key]
+
+
+def _takes_ctx(function, before):
     try:
         parameters = list(inspect.signature(function).parameters.values())
     except (TypeError, ValueError):
@@ -296,7 +305,7 @@ class ThreadUnit(Unit):
         try:
             awaitable = self.setup()
             if awaitable is not None:
-                asyncio.run(as_coroutine(awaitable))
+                run_coroutine(awaitable)
         except SystemExit as exit:
             return self.finish(exit_code(exit))
         except BaseException as error:  # noqa: B036 - a setup's failure of any kind is reported, not raised
@@ -322,7 +331,7 @@ class ThreadUnit(Unit):
         try:
             value = run(item_input, ctx) if wants_ctx(run, 1) else run(item_input)
             if inspect.isawaitable(value):
-                value = asyncio.run(as_coroutine(value))
+                value = run_coroutine(value)
             result = result_of(item_id, value, (time.perf_counter() - started) * 1000)
         except SystemExit as exit:
             return exit
@@ -343,7 +352,7 @@ class ThreadUnit(Unit):
         try:
             outcome = self.teardown()
             if inspect.isawaitable(outcome):
-                asyncio.run(as_coroutine(outcome))
+                run_coroutine(outcome)
         except SystemExit as exit:
             return self.finish(exit_code(exit))
         except BaseException as caught:  # noqa: B036
@@ -364,6 +373,14 @@ class ThreadUnit(Unit):
 
 async def as_coroutine(awaitable):
     return await awaitable
+
+
+def run_coroutine(awaitable):
+    """An `async def` task on a unit's own thread, driven to its end by a loop of its own. asyncio is imported
+    here, not at the top: it is a good part of an interpreter's start-up, and most thread tasks never need it."""
+    import asyncio
+
+    return asyncio.run(as_coroutine(awaitable))
 
 
 def exit_code(exit):
@@ -607,6 +624,9 @@ def main():
     if MODE != "asyncio":
         read_lines(args.in_fd, lambda message: handle(message, None))
         return
+
+    global asyncio
+    import asyncio
 
     loop = asyncio.new_event_loop()
     asyncio.set_event_loop(loop)

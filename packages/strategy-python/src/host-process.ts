@@ -21,8 +21,11 @@ export type HostMode = 'process' | 'thread' | 'asyncio';
 /** What one unit of a host is told. */
 export interface UnitHandlers {
   receive(message: FromUnit): void;
-  /** The unit ended: its own `sys.exit` (a code), or the whole interpreter ended (a code or a signal). */
-  ended(code: number | null, signal: string | null): void;
+  /**
+   * The unit ended: alone (`alone`, by its own `sys.exit` in a shared interpreter), or with the whole
+   * interpreter (a code or a signal).
+   */
+  ended(code: number | null, signal: string | null, alone: boolean): void;
   output(stream: 'stdout' | 'stderr', text: string): void;
 }
 
@@ -105,7 +108,7 @@ export class HostProcess {
       .then(() => {
         this.onGone();
         const { code, signal } = this.exit ?? { code: null, signal: null };
-        for (const handlers of [...this.units.values()]) handlers.ended(code, signal);
+        for (const handlers of [...this.units.values()]) handlers.ended(code, signal, false);
         this.units.clear();
       });
   }
@@ -195,8 +198,11 @@ export class HostProcess {
     if (!handlers) return;
     if ('exit' in line) {
       this.units.delete(line.from);
-      handlers.ended(line.exit, null);
-      if (this.units.size === 0 && this.mode !== 'process') void this.terminate();
+      // The last unit of a shared interpreter is not gone until the interpreter is: a close that resolved
+      // earlier would leave a process behind its engine's back for a moment.
+      if (this.units.size === 0 && this.mode !== 'process')
+        void this.terminate().then(() => handlers.ended(line.exit, null, true));
+      else handlers.ended(line.exit, null, true);
       return;
     }
     handlers.receive(line.m);

@@ -83,23 +83,19 @@ export async function spawnPythonUnit(
     const last = reported ?? { scope: 'process' };
     if (!alive) return last;
     const owner = host.owns(key);
-    const cpu =
-      mode === 'thread'
-        ? tid !== undefined
-          ? readCpu(host.pid, tid)
-          : undefined
-        : owner || mode === 'process'
-          ? readCpu(host.pid)
-          : undefined;
     const memory = owner ? readMemory(host.pid) : undefined;
+    let cpu: ReturnType<typeof readCpu>;
+    if (mode === 'thread') cpu = tid === undefined ? undefined : readCpu(host.pid, tid);
+    // python-asyncio's units share one thread: its process's CPU is counted once, on the unit that owns it.
+    else if (owner) cpu = readCpu(host.pid);
     return withOutside(last, { ...cpu, ...memory });
   }
 
   key = host.open(spec.task, spec.unit, {
     receive: (message) => unit.receive(message),
-    ended: (code, signal) => {
+    ended: (code, signal, alone) => {
       // A unit of a shared host that ended alone did so by its own sys.exit; a host's end is everyone's.
-      if (mode !== 'process' && signal === null && host.usable) exitedOnItsOwn = true;
+      if (alone) exitedOnItsOwn = true;
       unit.contextEnded(code, signal);
     },
     output: printed,

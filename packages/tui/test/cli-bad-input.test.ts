@@ -101,6 +101,11 @@ const cases: [string, string[], RegExp][] = [
     /--json no\/such\/dir\/r\.json: the folder .* does not exist/,
   ],
   [
+    'an unknown baseline mode',
+    ['run', 'sleep', '--baseline', 'some'],
+    /^concur: --baseline must be full, sample or none, got "some"$/,
+  ],
+  [
     'two views to stdout',
     ['run', 'sleep', '--json', '-', '--csv', '-'],
     /--json and --csv both write to standard output/,

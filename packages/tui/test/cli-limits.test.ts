@@ -64,6 +64,18 @@ describe('refused before anything runs, with one line', () => {
     );
   });
 
+  it('a --runs or --warmup so large that the plan alone would fill the heap', async () => {
+    const args = ['run', 'sleep', '--param', 'items=2', '--param', 'ms=0', '-s', 'thread'];
+    expectRefusal(
+      await runConcur([...args, '--runs', '999999999'], { cwd: cwd.path }),
+      /^concur: 2 items in each of 1,999,999,998 runs would need about .+ for their figures; at most [\d,]+ fit here; ask for fewer items or fewer runs$/,
+    );
+    expectRefusal(
+      await runConcur([...args, '--warmup', '9007199254740991'], { cwd: cwd.path }),
+      /^concur: 2 items in each of [\d,]+ runs would need about .+; ask for fewer items or fewer runs$/,
+    );
+  });
+
   it('a --concurrency whose process units could not fit in the memory free here', async () => {
     const args = ['run', 'sleep', '--param', 'items=1000000', '--param', 'ms=0', '-s', 'process'];
     expectRefusal(

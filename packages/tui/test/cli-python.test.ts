@@ -137,13 +137,10 @@ describe('concur and the python-* strategies', () => {
         { cwd: cwd.path },
       );
       const pid = concur.child.pid ?? Number.NaN;
-      // Wait until the engine's interpreters are running the endless items.
-      let pythons: number[] = [];
-      for (let tries = 0; pythons.length < 2 && tries < 200; tries += 1) {
-        await new Promise((resolve) => setTimeout(resolve, 50));
-        pythons = descendantsOf(pid).filter((child) => /python/.test(commandOf(child)));
-      }
-      expect(pythons.length, concur.stderr()).toBeGreaterThanOrEqual(2);
+      // The engine's interpreters are running the endless items.
+      await concur.waitForStderr(/python-process ×\d [^\n]*: 0\/4 done, [1-9] in flight/);
+      const pythons = descendantsOf(pid).filter((child) => commandOf(child).includes('concur_host.py'));
+      expect(pythons.length, concur.stderr()).toBeGreaterThanOrEqual(1);
       concur.child.kill('SIGINT');
       const finished = await concur.finished;
       expect(finished.code, finished.stderr).toBe(130);

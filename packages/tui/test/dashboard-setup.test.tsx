@@ -130,4 +130,19 @@ describe('the setup screen', () => {
     await eventually(() => expect(execute).toHaveBeenCalledTimes(2));
     expect(execute.mock.calls[1]?.[0]).toBe(execute.mock.calls[0]?.[0]);
   });
+
+  it('says on the results what the comparison left out, one line each', async () => {
+    const finished = report();
+    const execute = vi.fn<ExecuteComparison>(async (_request, { onNotice }) => {
+      onNotice?.('python-thread: article-cpu has no Python task; left out of this comparison');
+      return finished;
+    });
+    const app = render(<App catalog={catalog()} execute={execute} onExit={() => {}} />);
+    await tick();
+    app.stdin.write(ENTER);
+    await eventually(() => expect(plain(app.lastFrame())).toContain('Verdict'));
+    expect(plain(app.lastFrame())).toContain(
+      'python-thread: article-cpu has no Python task; left out of this comparison',
+    );
+  });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LiveBoard } from '../src/dashboard/live-board.js';
-import { stallLine, unitFiguresNote, unitsLine } from '../src/dashboard/StrategyPanel.js';
+import { stallLine, unitFiguresNote, unitsAlike, unitsLine } from '../src/dashboard/StrategyPanel.js';
 import { stalledFor } from '../src/dashboard/stall.js';
 import { snapshot, unit } from './fixtures/dashboard/samples.js';
 
@@ -76,5 +76,23 @@ describe('figures no unit can tell', () => {
 it('blames no task for a held loop on a strategy whose tasks run in units of their own', () => {
   expect(stallLine(300, snapshot({ starting: 0 }), 2, null, false)).toBe(
     "⚠ engine event loop held for 300 ms — not by a task (this strategy's tasks run in units of their own): the machine may be busy",
+  );
+});
+
+describe('many units alike', () => {
+  it('says in one line that no unit stands out, rather than list identical rows', () => {
+    const waiting = Array.from({ length: 8 }, (_, slot) => unit(slot, { progress: 0, inFlight: 1 }));
+    const many = snapshot({ units: waiting, unitCount: 1000, inFlight: 1000 });
+    expect(unitsAlike(many, waiting)).toBe(
+      '1,000 units, 1,000 items in flight, none reporting progress: no unit stands out',
+    );
+    const moving = [...waiting.slice(1), unit(9, { progress: 0.4, inFlight: 1 })];
+    expect(unitsAlike(many, moving)).toBeNull();
+  });
+});
+
+it('blames a teardown, not an item, for a loop held while the units close', () => {
+  expect(stallLine(12_000, snapshot({ phase: 'closing', done: 4 }), 2, null)).toBe(
+    "⚠ engine event loop held for 12.0 s while the units close — a task's teardown is not yielding",
   );
 });

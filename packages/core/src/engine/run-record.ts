@@ -84,4 +84,9 @@ export interface RunRecord {
   readonly cancelled: boolean;
   /** Where the run could not proceed at all (every replacement failed to start): the reason. */
   readonly aborted?: string;
+  /**
+   * A baseline measured on a sample (`--baseline sample`): `items` of the workload's `of`, evenly spread;
+   * the summary scales it to the whole workload, with the interval the sample allows.
+   */
+  readonly sample?: { readonly items: number; readonly of: number };
 }

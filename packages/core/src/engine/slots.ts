@@ -106,7 +106,7 @@ export class Slots {
   private firstPending = 0;
   private firstDone: () => void = ignore;
   /** First units ready in this turn, handed work together in the next (see {@link Slots.spawned}). */
-  private readyNextTurn: { slot: Slot; unit: Unit }[] = [];
+  private readonly readyNextTurn: { slot: Slot; unit: Unit }[] = [];
   /**
    * When the last of the first units became ready, as each one's own spawn resolved: never later because
    * another unit's item held the loop (see {@link Slots.spawnInto}). Undefined until one is ready.
@@ -254,17 +254,19 @@ export class Slots {
     // run it right here and hold the loop, so the others would seem to take as long to start. Handing out
     // items from the next turn, once every such unit has said it is ready, keeps start-up its own.
     if (first) {
-      if (this.readyNextTurn.length === 0) setImmediate(() => this.handOutReady());
       this.readyNextTurn.push({ slot, unit });
+      if (this.readyNextTurn.length === 1) setImmediate(() => this.readyTogether());
     }
     this.spawnSettled(spawning);
     if (!first) this.events.ready(slot);
   }
 
-  /** First units told ready a turn ago: hand each work unless it has been let go of since. */
-  private handOutReady(): void {
-    const ready = this.readyNextTurn;
-    this.readyNextTurn = [];
+  /**
+   * The first units that became ready in the last turn, handed work together in slot order (each one an
+   * item before any takes a second), unless a unit has been let go of since.
+   */
+  private readyTogether(): void {
+    const ready = this.readyNextTurn.splice(0).sort((a, b) => a.slot.index - b.slot.index);
     for (const { slot, unit } of ready) if (slot.unit === unit) this.events.ready(slot);
   }
 

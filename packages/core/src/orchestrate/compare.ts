@@ -10,10 +10,11 @@ import { checkPositiveInteger, checkTimeout } from '../engine/check-options.js';
 import type { LiveSnapshot } from '../engine/live-state.js';
 import { BASELINE_NAME, type RunRecord } from '../engine/run-record.js';
 import { InputError } from '../errors.js';
+import { sampleIndexes } from '../report/baseline-sample.js';
 import { EngineFailure, runInEngineProcess } from './engine-process.js';
 import { concurrencyProblem, itemsProblem } from './limits.js';
 import type { ServiceUsage } from './messages.js';
-import { type PlannedRun, planRuns } from './plan.js';
+import { type PlannedRun, plannedRunCount, planRuns } from './plan.js';
 import { chooseBaseline, chooseTasks, optionsFor } from './runtimes.js';
 import { startServices } from './services.js';
 
@@ -51,6 +52,12 @@ export interface CompareOptions {
   readonly startupTimeoutMs?: number;
   /** Run the sequential baseline that speedups are measured against. Default true. */
   readonly baseline?: boolean;
+  /**
+   * Measure the baseline on this many of the items, evenly spread, and scale it to the whole workload
+   * (`--baseline sample`): a baseline of 10,000 waits one after another would take far longer than the
+   * strategies. Undefined, or as many as the items: every item.
+   */
+  readonly baselineSample?: number;
   /** Options per strategy name. */
   readonly strategyOptions?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
   readonly signal?: AbortSignal;
@@ -134,16 +141,24 @@ export async function compare(o: CompareOptions): Promise<Comparison> {
         const problem = concurrencyProblem(name, strategy, level);
         if (problem) throw new InputError(problem);
       }
-    const plan = planRuns({
+    const planInput = {
       strategies: runnable.map((s) => ({ name: s.name, levels: levelsOf(s.strategy) })),
       runs,
       warmup,
       baseline: baselineChoice !== undefined,
-    });
-    const tooMany = itemsProblem(inputs.length, plan.length);
+    };
+    // Counted before the plan is made: a --runs of billions must be refused, not built.
+    const tooMany = itemsProblem(inputs.length, plannedRunCount(planInput));
     if (tooMany) throw new InputError(`${tooMany}; ask for fewer items or fewer runs`);
+    const plan = planRuns(planInput);
     o.onEvent?.({ type: 'plan', plan, items: inputs.length });
     const byName = new Map(runnable.map((s) => [s.name, s]));
+    const sampleSize = o.baselineSample;
+    if (sampleSize !== undefined) checkPositiveInteger('--baseline sample size', sampleSize);
+    const baselineInputs =
+      sampleSize !== undefined && sampleSize < inputs.length
+        ? sampleIndexes(inputs.length, sampleSize).map((index) => inputs[index])
+        : undefined;
     /** What the engine runs for a planned run: a strategy with its runtime's task, or the baseline. */
     const target = (name: string) => {
       const chosen = byName.get(name);
@@ -168,9 +183,10 @@ export async function compare(o: CompareOptions): Promise<Comparison> {
         break;
       }
       o.onEvent?.({ type: 'run-start', planned, position });
+      const sampled = planned.strategy === BASELINE_NAME ? baselineInputs : undefined;
       const job = {
         ...target(planned.strategy),
-        inputs,
+        inputs: sampled ?? inputs,
         concurrency: planned.concurrency,
         timeoutMs,
         startupTimeoutMs,
@@ -180,17 +196,24 @@ export async function compare(o: CompareOptions): Promise<Comparison> {
         maxRows: o.maxRows ?? 64,
       };
       const measured = await runInEngineProcess(job, {
-        onSnapshot: (snapshot) => o.onEvent?.({ type: 'snapshot', snapshot }),
+        // A baseline run by a strategy of another runtime is shown under the baseline's name, as it is recorded.
+        onSnapshot: (snapshot) =>
+          o.onEvent?.({
+            type: 'snapshot',
+            snapshot:
+              snapshot.strategy === planned.strategy ? snapshot : { ...snapshot, strategy: planned.strategy },
+          }),
         ...(o.signal ? { signal: o.signal } : {}),
         stallMs: o.stallMs ?? timeoutMs + 10_000,
       }).catch((error: unknown) => {
         if (error instanceof EngineFailure)
-          return failedRecord(planned, inputs.length, error.message, error.cancelled);
+          return failedRecord(planned, (sampled ?? inputs).length, error.message, error.cancelled);
         throw error;
       });
       // A baseline run by a strategy of another runtime is recorded under the baseline's name.
-      const record =
+      const named =
         measured.strategy === planned.strategy ? measured : { ...measured, strategy: planned.strategy };
+      const record = sampled ? { ...named, sample: { items: sampled.length, of: inputs.length } } : named;
       records.push(record);
       o.onEvent?.({ type: 'run-end', planned, record });
       if (record.cancelled) cancelled = true;

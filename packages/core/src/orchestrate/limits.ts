@@ -27,7 +27,7 @@ export function itemCapacity(records: number): number {
 export function itemsProblem(items: number, records: number): string | undefined {
   const capacity = itemCapacity(records);
   if (items <= capacity) return undefined;
-  const runs = records === 1 ? 'one run' : `each of ${records} runs`;
+  const runs = records === 1 ? 'one run' : `each of ${records.toLocaleString('en-US')} runs`;
   return `${items.toLocaleString('en-US')} items in ${runs} would need about ${formatBytes(items * records * BYTES_PER_ITEM_RUN)} for their figures; at most ${capacity.toLocaleString('en-US')} fit here`;
 }
 

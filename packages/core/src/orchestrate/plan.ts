@@ -17,6 +17,12 @@ export interface PlanInput {
   readonly baseline: boolean;
 }
 
+/** How many runs {@link planRuns} would plan, counted without making them (a huge --runs must not be built). */
+export function plannedRunCount({ strategies, runs, warmup, baseline }: PlanInput): number {
+  const perRound = (baseline ? 1 : 0) + strategies.reduce((sum, s) => sum + s.levels.length, 0);
+  return perRound * (runs + warmup);
+}
+
 /**
  * Interleave runs across strategies — A B C A B C, never A A A B B B — so that a slow drift of the machine
  * (another job, thermal throttling) falls on every strategy alike instead of on whichever ran last.

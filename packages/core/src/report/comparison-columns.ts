@@ -36,7 +36,8 @@ export const COMPARISON_COLUMNS: readonly ComparisonColumn[] = [
     short: 'strategy',
     align: 'left',
     // A row whose every run was cut short says so where it is read.
-    cell: (row) => (row.partial ? `${row.strategy} (partial)` : row.strategy),
+    cell: (row) =>
+      row.partial ? `${row.strategy} (partial)` : row.estimate ? `${row.strategy} (estimated)` : row.strategy,
   },
   {
     id: 'concurrency',

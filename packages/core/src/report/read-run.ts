@@ -33,6 +33,10 @@ export function checkRunRecord(value: Json, path: string): RunRecord {
   const loopDelay = object(o.loopDelay, `${path}.loopDelay`);
   const aborted = optional(o.aborted, `${path}.aborted`, string);
   const taskCpu = optional(o.taskCpu, `${path}.taskCpu`, checkCpuTimes);
+  const sample = optional(o.sample, `${path}.sample`, (v, p) => {
+    const s = object(v, p);
+    return { items: integer(s.items, `${p}.items`), of: integer(s.of, `${p}.of`) };
+  });
   const units = array(o.units, `${path}.units`, checkUnitRecord);
   const total = integer(items.total, `${path}.items.total`);
   const timeline = optional(o.timeline, `${path}.timeline`, (v, p) =>
@@ -71,6 +75,7 @@ export function checkRunRecord(value: Json, path: string): RunRecord {
     cancelled: boolean(o.cancelled, `${path}.cancelled`),
     ...(aborted !== undefined && { aborted }),
     ...(taskCpu !== undefined && { taskCpu }),
+    ...(sample !== undefined && { sample }),
   };
 }
 

@@ -44,6 +44,7 @@ export function checkStrategySummary(value: Json, path: string): StrategySummary
     failedShare: o.failedShare === undefined ? 0 : number(o.failedShare, `${path}.failedShare`),
     outlierRuns: array(o.outlierRuns, `${path}.outlierRuns`, integer),
     partial: boolean(o.partial, `${path}.partial`),
+    ...(o.estimate === undefined ? {} : { estimate: checkEstimate(o.estimate, `${path}.estimate`) }),
   };
 }
 
@@ -84,5 +85,14 @@ export function checkVerdictLine(value: Json, path: string): VerdictLine {
     uncertainty: nullableNumber(o.uncertainty, `${path}.uncertainty`),
     significant: boolean(o.significant, `${path}.significant`),
     text: string(o.text, `${path}.text`),
+  };
+}
+
+function checkEstimate(value: Json, path: string): { items: number; of: number; relativeError: number } {
+  const o = object(value, path);
+  return {
+    items: integer(o.items, `${path}.items`),
+    of: integer(o.of, `${path}.of`),
+    relativeError: number(o.relativeError, `${path}.relativeError`),
   };
 }

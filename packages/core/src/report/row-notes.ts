@@ -13,6 +13,7 @@ import { SHORT_RUN_ADVICE, tooShort } from './verdict.js';
 /** The notes for one row, without its name (each view names rows its own way). */
 export function rowNotes(row: StrategySummary): string[] {
   const notes: string[] = [];
+  if (row.estimate) notes.push(estimateText(row.estimate));
   if (row.partial) notes.push('every run was cut short; its figures cover unfinished runs');
   else if (mostlyFailed(row.failedShare))
     notes.push(
@@ -28,4 +29,17 @@ export function rowNotes(row: StrategySummary): string[] {
   const cpu = cpuCeilingWarning(row);
   if (cpu) notes.push(cpu);
   return notes;
+}
+
+/** "estimated from 300 of 10,000 items, ± 2 % (--baseline full measures every item)". */
+export function estimateText(estimate: NonNullable<StrategySummary['estimate']>): string {
+  const error = Number.isFinite(estimate.relativeError)
+    ? `, ± ${formatPercentPlain(estimate.relativeError)}`
+    : ', its error unknown';
+  return `estimated from ${estimate.items.toLocaleString('en-US')} of ${estimate.of.toLocaleString('en-US')} items${error} (--baseline full measures every item)`;
+}
+
+function formatPercentPlain(fraction: number): string {
+  const percent = fraction * 100;
+  return `${percent < 10 ? percent.toFixed(1) : Math.round(percent)} %`;
 }

@@ -7,6 +7,7 @@ import { confidenceInterval95 } from '../stats/confidence.js';
 import { mean, median, quantileOfSorted, sd, sorted } from '../stats/descriptive.js';
 import { outlierIndexes } from '../stats/outliers.js';
 import { ratioOfMeans } from '../stats/ratio.js';
+import { scaleSampledBaseline } from './baseline-sample.js';
 import type { StrategySummary, Uncertain, VerdictLine } from './types.js';
 import { verdictLines } from './verdict.js';
 
@@ -22,18 +23,31 @@ export function summarize(
 ): { summary: StrategySummary[]; verdict: VerdictLine[] } {
   const groups = groupRuns(runs.filter((run) => !run.warmup));
   const baselineGroup = groups.find((group) => group[0]?.strategy === BASELINE_NAME);
-  const baselineRuns = baselineGroup ? usableRuns(baselineGroup) : undefined;
+  const usableBaseline = baselineGroup ? usableRuns(baselineGroup) : undefined;
+  // Measured on a sample: scaled to the whole workload, its sampling error added to its run-to-run noise.
+  const scaled = usableBaseline ? scaleSampledBaseline(usableBaseline.runs) : undefined;
+  const baselineRuns = usableBaseline && scaled ? { ...usableBaseline, runs: scaled.runs } : undefined;
   // A baseline cut short measures when it was stopped, and one whose items mostly failed measures how fast
   // they failed, not the work: nothing is a speedup over either.
   const baselineMeasured =
     baselineRuns && !baselineRuns.partial && !mostlyFailed(failedShare(baselineRuns.runs, items));
   const baselineWalls = baselineMeasured ? baselineRuns.runs.map((run) => run.wallMs) : undefined;
-  const baseline = baselineWalls ? { mean: mean(baselineWalls), sd: sd(baselineWalls) } : undefined;
+  const sampling =
+    (baselineWalls ? mean(baselineWalls) : 0) * ((scaled?.estimate?.relativeError ?? 0) / 1.96);
+  const baseline = baselineWalls
+    ? {
+        mean: mean(baselineWalls),
+        sd: scaled?.estimate ? Math.hypot(orZero(sd(baselineWalls)), orZero(sampling)) : sd(baselineWalls),
+      }
+    : undefined;
 
   const rows = groups.map((group) => {
-    const { runs: used, partial } = usableRuns(group);
+    const { runs: used, partial } =
+      group === baselineGroup && baselineRuns ? baselineRuns : usableRuns(group);
+    const summary = summarizeGroup(used, partial, items, cpus, baseline);
     return {
-      summary: summarizeGroup(used, partial, items, cpus, baseline),
+      summary:
+        group === baselineGroup && scaled?.estimate ? { ...summary, estimate: scaled.estimate } : summary,
       walls: used.map((r) => r.wallMs),
     };
   });

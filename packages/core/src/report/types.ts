@@ -161,6 +161,12 @@ export interface StrategySummary {
   readonly outlierRuns: readonly number[];
   /** True when every measured run was cancelled or aborted, so these figures cover unfinished runs. */
   readonly partial: boolean;
+  /**
+   * The baseline measured on a sample (`--baseline sample`): its wall figures are scaled from `items` of
+   * the workload's `of` items, to within ± `relativeError` (95 %, a fraction) of the whole; its latency
+   * percentiles, which the sample cannot tell, are null.
+   */
+  readonly estimate?: { readonly items: number; readonly of: number; readonly relativeError: number };
 }
 
 /** One line of the verdict: the fastest strategy at a concurrency against another. */

@@ -16,7 +16,7 @@ import {
 // code, and start-up is paid on every command.
 import type { DiffFlags } from './commands/diff.js';
 import { addNewStrategyCommand } from './commands/new-strategy.js';
-import type { RunFlags } from './commands/run-flags.js';
+import { BASELINE_SAMPLE_ITEMS, type RunFlags } from './commands/run-flags.js';
 import type { WorkerFlags } from './commands/worker.js';
 import type { CliContext } from './context.js';
 import { collect } from './parse-flags.js';
@@ -90,7 +90,11 @@ export function buildProgram(ctx: CliContext, setExitCode: (code: number) => voi
       'write one self-contained HTML report: table, charts, timelines ("-": to stdout)',
     )
     .option('--trace <file>', 'write the runs as a Chrome trace-event file, for Perfetto ("-": to stdout)')
-    .addOption(new Option('--no-baseline', 'skip the sequential baseline (then no speedups)'))
+    .option(
+      '--baseline <mode>',
+      `full: every item, one at a time (the default); sample: ${BASELINE_SAMPLE_ITEMS} of them, evenly spread, scaled to the whole with its interval; none: no baseline (then no speedups)`,
+    )
+    .addOption(new Option('--no-baseline', 'skip the sequential baseline, as --baseline none'))
     .option('--against <file>', 'then set each row against the same row of a saved report (a --json file)')
     .action(async (workload: string | undefined, flags: RunFlags) => {
       const { runCommand } = await import('./commands/run.js');

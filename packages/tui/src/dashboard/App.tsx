@@ -95,7 +95,15 @@ export function App({
       if (quitAfterRun.current !== null) setExitCode(result.failure ? 1 : quitAfterRun.current);
     };
     drawingWarm
-      .then(() => execute(next, { catalog, onEvent: nextBoard.handle, signal: controller.signal }))
+      .then(() =>
+        execute(next, {
+          catalog,
+          onEvent: nextBoard.handle,
+          signal: controller.signal,
+          // What the comparison leaves out (a strategy whose runtime has no task) is said on the results.
+          onNotice: (line) => setNotice((shown) => (shown ? `${shown} · ${line}` : line)),
+        }),
+      )
       .then(
         (done) => settle({ report: done }),
         (error: unknown) => settle({ failure: error instanceof Error ? error.message : String(error) }),

@@ -39,7 +39,9 @@ export function Histogram({
   return (
     <Box flexDirection="column">
       <Text color="gray" wrap="truncate">
-        {`showing the ${shown} busiest of ${unitCount.toLocaleString('en-US')} units · `}
+        {shown > 0
+          ? `showing the ${shown} busiest of ${unitCount.toLocaleString('en-US')} units · `
+          : `${unitCount.toLocaleString('en-US')} units · `}
         <Text color="white">{inFlight.toLocaleString('en-US')}</Text>
         {' items in flight by progress:'}
       </Text>

@@ -87,6 +87,7 @@ export function LiveScreen({
             stalledMs={stalled}
             stallHint={stallHint(lane.name, traits[lane.name], workload.kind)}
             tasksOnEngineLoop={traits[lane.name] === undefined || traits[lane.name]?.inEngineLoop === true}
+            sharesEngine={traits[lane.name]?.inEngineLoop === true && traits[lane.name]?.parallel === false}
           />
         ) : (
           <LaneSummary

@@ -4,6 +4,7 @@ import { useRef, useState } from 'react';
 import type { ComparisonRequest } from '../session/types.js';
 import { useKeys } from './hooks/use-keys.js';
 import { fit } from './palette.js';
+import { planLine } from './plan-line.js';
 import { offeredWorkloads, type SetupForm } from './setup-form.js';
 import { initialSetupState, type SetupRow, setupKey, setupRows } from './setup-keys.js';
 
@@ -147,6 +148,9 @@ export function SetupScreen({
         {field({ kind: 'runs' }, form.runs, '3')}
         {' '.repeat(Math.max(1, VALUE_WIDTH - form.runs.length))}
         <Text color="gray">measured runs per strategy</Text>
+      </Text>
+      <Text color="gray" wrap="truncate">
+        {`  ${planLine(form)}`}
       </Text>
       <Box marginTop={1}>
         {error ? (

@@ -45,6 +45,8 @@ export interface StrategyPanelProps {
   readonly stallHint: string | null;
   /** Whether the strategy's tasks run on the engine's own loop (its traits say so); default true. */
   readonly tasksOnEngineLoop?: boolean;
+  /** Whether its units all share the engine's one thread (on its loop, not parallel): no unit has figures. */
+  readonly sharesEngine?: boolean;
 }
 
 /** The running strategy: a header with the run's figures, a row per unit, and the engine's health. */
@@ -58,7 +60,20 @@ export function StrategyPanel(props: StrategyPanelProps) {
     : now - current.startedAt;
   const { rows, truncated } = snapshot ? pickRows(snapshot, props.budget) : { rows: [], truncated: false };
   const idWidth = Math.max(8, ...rows.map((u) => u.id.length));
-  const figuresNote = snapshot ? unitFiguresNote(snapshot, rows) : null;
+  const alike = snapshot && truncated ? unitsAlike(snapshot, rows) : null;
+  const stall =
+    props.stalledMs === null
+      ? null
+      : stallLine(
+          props.stalledMs,
+          snapshot,
+          planned.concurrency,
+          props.stallHint,
+          props.tasksOnEngineLoop ?? true,
+        );
+  const figuresNote = snapshot
+    ? unitFiguresNote(snapshot, rows, (props.tasksOnEngineLoop ?? false) && props.sharesEngine === true)
+    : null;
   const barWidth = Math.max(10, Math.min(40, width - idWidth - 62));
   return (
     // No border box: ink redraws every cell of a frame, and a border costs a fifth of the frame's time.
@@ -101,39 +116,37 @@ export function StrategyPanel(props: StrategyPanelProps) {
             </>
           ) : null}
         </Text>
-        {rows.map((unit) => (
-          <UnitRow
-            key={unit.slot}
-            unit={unit}
-            idWidth={idWidth}
-            barWidth={barWidth}
-            color={color}
-            figures={figuresNote === null}
-          />
-        ))}
+        {alike === null ? (
+          rows.map((unit) => (
+            <UnitRow
+              key={unit.slot}
+              unit={unit}
+              idWidth={idWidth}
+              barWidth={barWidth}
+              color={color}
+              figures={figuresNote === null}
+            />
+          ))
+        ) : (
+          <Text color="gray" wrap="truncate">
+            {alike}
+          </Text>
+        )}
         {snapshot && truncated ? (
           <Histogram
             counts={snapshot.progressHistogram}
             inFlight={snapshot.inFlight}
             unitCount={snapshot.unitCount}
-            shown={rows.length}
+            shown={alike === null ? rows.length : 0}
             color={color}
           />
         ) : null}
-        <Box height={STALL_LINES}>
-          {props.stalledMs === null ? (
-            figuresNote === null ? null : (
-              <Text color="gray">{figuresNote}</Text>
-            )
-          ) : (
-            <Text color="yellow">
-              {stallLine(
-                props.stalledMs,
-                snapshot,
-                planned.concurrency,
-                props.stallHint,
-                props.tasksOnEngineLoop ?? true,
-              )}
+        <Box height={STALL_LINES} flexDirection="column">
+          {stall === null ? null : <Text color="yellow">{stall}</Text>}
+          {/* The warning may take both lines; the note is said where it leaves one. */}
+          {figuresNote === null || (stall !== null && stall.length > width - 2) ? null : (
+            <Text color="gray" wrap="truncate">
+              {figuresNote}
             </Text>
           )}
         </Box>
@@ -166,6 +179,9 @@ export function stallLine(
   const starting = snapshot ? (snapshot.starting ?? 0) > 0 || snapshot.unitCount < concurrency : false;
   if (snapshot && starting && snapshot.done + snapshot.failed === 0)
     return `⚠ engine event loop held for ${held} — ${unitsLine(snapshot, concurrency)}`;
+  // Every item settled and the units are closing: what holds the loop is a teardown, not an item's run.
+  if (snapshot?.phase === 'closing')
+    return `⚠ engine event loop held for ${held} while the units close — a task's teardown is not yielding`;
   // Tasks that run in units of their own cannot hold the engine's loop: a busy machine or the engine can.
   if (!tasksOnEngineLoop)
     return `⚠ engine event loop held for ${held} — not by a task (this strategy's tasks run in units of their own): the machine may be busy`;
@@ -176,12 +192,35 @@ export function stallLine(
  * Why no row shows CPU and memory, said once for the panel rather than as a dash on every row; null where
  * some row has figures of its own (or none was sampled yet).
  */
-export function unitFiguresNote(snapshot: LiveSnapshot, rows: readonly LiveUnit[]): string | null {
+export function unitFiguresNote(
+  snapshot: LiveSnapshot,
+  rows: readonly LiveUnit[],
+  sharesEngine = false,
+): string | null {
   if (rows.length === 0 || rows.some((u) => u.cpuPercent !== undefined || u.memoryBytes !== undefined))
     return null;
   if (snapshot.unitsSampled === false)
     return `cpu and memory per unit: not sampled with ${snapshot.unitCount.toLocaleString('en-US')} units (it would cost more than it tells); the results have the run's`;
-  if (rows.every((u) => u.scope === 'shared'))
+  // Before the first sample (a blocked loop takes none) the strategy's traits tell as much.
+  if (sharesEngine || rows.every((u) => u.scope === 'shared'))
     return "cpu and memory per unit: not measurable, every unit shares the engine's thread and heap; the results have the run's";
   return null;
+}
+
+/**
+ * Where there are more units than rows and the rows would all read the same (an item each in flight, none
+ * reporting progress: a thousand slots waiting on the network), one line that says so, rather than a screen
+ * of identical rows picked at random; null where some row stands out.
+ */
+export function unitsAlike(snapshot: LiveSnapshot, rows: readonly LiveUnit[]): string | null {
+  const first = rows[0];
+  if (!first) return null;
+  const same = rows.every(
+    (u) => u.state === first.state && u.inFlight === first.inFlight && u.progress === 0 && u.failed === 0,
+  );
+  if (!same) return null;
+  const n = (value: number) => value.toLocaleString('en-US');
+  return first.inFlight > 0
+    ? `${n(snapshot.unitCount)} units, ${n(snapshot.inFlight)} items in flight, none reporting progress: no unit stands out`
+    : `${n(snapshot.unitCount)} units, every one shown ${first.state}: no unit stands out`;
 }

@@ -106,6 +106,7 @@ export async function executeIn(
       timeoutMs: request.timeoutMs,
       ...(request.startupTimeoutMs === undefined ? {} : { startupTimeoutMs: request.startupTimeoutMs }),
       baseline: request.baseline ?? true,
+      ...(request.baselineSample === undefined ? {} : { baselineSample: request.baselineSample }),
       strategyOptions: request.strategyOptions,
       ...(signal ? { signal } : {}),
       ...(onNotice ? { onNotice } : {}),

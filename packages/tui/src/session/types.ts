@@ -36,6 +36,8 @@ export interface ComparisonRequest {
   readonly exports: ExportTargets;
   /** Run the sequential baseline that speedups are measured against (`--no-baseline`: false). Default true. */
   readonly baseline?: boolean;
+  /** `--baseline sample`: the baseline measured on this many items, evenly spread, and scaled to all. */
+  readonly baselineSample?: number;
   /** `--against FILE`: the saved report this comparison is set against, row by row (`report.against`). */
   readonly against?: { readonly label: string; readonly report: Report };
 }

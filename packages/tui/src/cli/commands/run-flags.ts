@@ -29,8 +29,8 @@ export interface RunFlags {
   readonly csv?: string;
   readonly trace?: string;
   readonly html?: string;
-  /** `--no-baseline` sets it false. */
-  readonly baseline: boolean;
+  /** `--baseline full|sample|none`; `--no-baseline` sets it false. */
+  readonly baseline?: string | boolean;
   readonly against?: string;
 }
 
@@ -56,8 +56,21 @@ export function parseRunFlags(flags: RunFlags): RunSettings {
       ...(flags.trace === undefined ? {} : { trace: flags.trace }),
       ...(flags.html === undefined ? {} : { html: flags.html }),
     },
-    baseline: flags.baseline,
+    ...parseBaseline(flags.baseline),
   };
+}
+
+/** Items a sampled baseline measures: enough for a tight interval, few enough to take seconds. */
+export const BASELINE_SAMPLE_ITEMS = 300;
+
+/** `--baseline full|sample|none` (or `--no-baseline`) → whether the baseline runs, and on how many items. */
+export function parseBaseline(
+  mode: string | boolean | undefined,
+): Pick<RunSettings, 'baseline' | 'baselineSample'> {
+  if (mode === undefined || mode === true || mode === 'full') return { baseline: true };
+  if (mode === false || mode === 'none') return { baseline: false };
+  if (mode === 'sample') return { baseline: true, baselineSample: BASELINE_SAMPLE_ITEMS };
+  throw new InputError(`--baseline must be full, sample or none, got ${JSON.stringify(mode)}`);
 }
 
 /** The workload named, or the user's own task with `--task` (then no name may be given). */
