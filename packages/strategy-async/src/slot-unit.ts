@@ -104,10 +104,13 @@ export class SlotUnit implements Unit {
   async close(): Promise<void> {
     if (this.state !== 'open') return;
     this.state = 'closed';
-    await this.abandonCurrent('closed');
+    if (this.current) await this.abandonCurrent('closed');
     this.last = sampleLoop();
     releaseMonitor(true);
-    const teardown = releaseHost(this.shared, true).then(
+    // Only the last slot's close runs the task's teardown; the others have nothing to wait for.
+    const tearingDown = releaseHost(this.shared, true);
+    if (!tearingDown) return;
+    const teardown = tearingDown.then(
       () => true,
       (error: unknown) => {
         this.spec.output('stderr', `[concur: the task's teardown failed: ${describeError(error).message}]\n`);
@@ -129,8 +132,8 @@ export class SlotUnit implements Unit {
     if (!wasOpen) return;
     this.last = sampleLoop();
     releaseMonitor(false);
-    void releaseHost(this.shared, false);
-    await this.abandonCurrent('killed');
+    releaseHost(this.shared, false);
+    if (this.current) await this.abandonCurrent('killed');
   }
 
   /**

@@ -202,6 +202,18 @@ export function strategyShapeProblem(value: unknown): string | undefined {
     return `strategy "${meta.name}" has no \`defaultConcurrency(cpus)\` function`;
   if (typeof s.model !== 'string' || typeof s.summary !== 'string')
     return `strategy "${meta.name}" needs a \`model\` and a one-line \`summary\``;
-  if (typeof s.traits !== 'object' || s.traits === null) return `strategy "${meta.name}" has no \`traits\``;
+  // Traits behind a getter are checked where they are read, not here: a getter may ask the system (which
+  // Python is on PATH, say), and every strategy found is checked at start-up, named in the run or not.
+  if (!hasGetter(s, 'traits') && (typeof s.traits !== 'object' || s.traits === null))
+    return `strategy "${meta.name}" has no \`traits\``;
   return undefined;
+}
+
+/** Whether `key` of `object` (or of its prototypes) is an accessor with a getter. */
+function hasGetter(object: object, key: string): boolean {
+  for (let o: object | null = object; o !== null; o = Object.getPrototypeOf(o) as object | null) {
+    const descriptor = Object.getOwnPropertyDescriptor(o, key);
+    if (descriptor) return typeof descriptor.get === 'function';
+  }
+  return false;
 }

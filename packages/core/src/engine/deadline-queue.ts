@@ -53,6 +53,14 @@ export class DeadlineQueue<T> {
     return this.entries.length - this.head;
   }
 
+  /** Nothing is pending: forget every entry and drop the timer, and go on taking new ones. */
+  clear(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.entries = [];
+    this.head = 0;
+  }
+
   stop(): void {
     this.stopped = true;
     clearTimeout(this.timer);

@@ -7,7 +7,7 @@ import { performance } from 'node:perf_hooks';
 import { ProgressCell } from '../contract/progress-cell.js';
 import type { SpawnSpec, Strategy, Unit } from '../contract/strategy.js';
 import type { TaskRef } from '../contract/task.js';
-import { TIMED_OUT, withinMs } from '../unit-kit/wait.js';
+import { DeadlineQueue } from './deadline-queue.js';
 import type { LiveRun } from './live-state.js';
 import type { OutputLog } from './output-log.js';
 import type { Tally, UnitEntry } from './tally.js';
@@ -55,6 +55,18 @@ const SPAWN_TURN_MS = 50;
 /** Consecutive failed spawns after which the run gives up on the strategy. */
 const MAX_SPAWN_FAILURES = 3;
 
+/** One unit being started: settled once, by its spawn or by its ready timeout, whichever comes first. */
+interface Spawning {
+  readonly slot: Slot;
+  readonly first: boolean;
+  /** When the spawn began (run time). */
+  readonly spawnMs: number;
+  done: boolean;
+}
+
+/** Shared by every unit that needs no rejection handler of its own. */
+const ignore = (): void => {};
+
 /** A progress cell that tells the engine process when a unit on its own thread writes to it. */
 class ActivityCell extends ProgressCell {
   constructor(
@@ -84,11 +96,22 @@ export class Slots {
   readonly pendingKills: Promise<unknown>[] = [];
   private spawnFailuresInARow = 0;
   /**
+   * Ready timeouts, one timer for every unit starting: all have the same limit, so they fall due in the
+   * order they began. A timer and a Promise.race per unit cost most of starting 10,000 async slots.
+   */
+  private readonly spawnDeadlines: DeadlineQueue<Spawning>;
+  /** Spawns not yet settled: with none, the deadline timer is dropped, so it holds nothing after a run. */
+  private spawnsPending = 0;
+  /** First spawns not yet settled, and what {@link Slots.start} waits on until there are none. */
+  private firstPending = 0;
+  private firstDone: () => void = ignore;
+  /** First units ready in this turn, handed work together in the next (see {@link Slots.spawned}). */
+  private readonly readyNextTurn: { slot: Slot; unit: Unit }[] = [];
+  /**
    * When the last of the first units became ready, as each one's own spawn resolved: never later because
    * another unit's item held the loop (see {@link Slots.spawnInto}). Undefined until one is ready.
    */
   lastFirstReadyAt: number | undefined;
-  private readonly readyNextTurn: { slot: Slot; unit: Unit }[] = [];
 
   constructor(
     private readonly o: SlotsOptions,
@@ -96,7 +119,13 @@ export class Slots {
     private readonly live: LiveRun,
     private readonly log: OutputLog,
     private readonly events: SlotEvents,
-  ) {}
+  ) {
+    this.spawnDeadlines = new DeadlineQueue<Spawning>(
+      o.readyTimeoutMs,
+      (spawning) => !spawning.done,
+      (spawning) => this.spawnTimedOut(spawning),
+    );
+  }
 
   /** Make `count` slots and start a unit in each; resolves once every first spawn succeeded or failed. */
   async start(count: number): Promise<void> {
@@ -113,17 +142,23 @@ export class Slots {
     // A spawn may hold the loop for a while before it awaits anything (a worker thread's start, a fork):
     // with a thousand of them the loop would be held for seconds, and the live screen, told nothing, would
     // blame a task. Yield a turn now and then, so that snapshots say units are starting.
-    const spawns: Promise<void>[] = [];
+    const allSettled = new Promise<void>((resolve) => {
+      this.firstDone = resolve;
+    });
+    // Counted before any spawn settles, so that one settling at once cannot see the count reach 0 early.
+    this.firstPending = 1;
     let heldSince = performance.now();
     for (const slot of this.all) {
       // Cancelled or given up while the first units were starting: start no more of them.
       if (!this.events.accepting()) break;
-      spawns.push(this.spawnInto(slot, true));
+      this.firstPending += 1;
+      this.spawnInto(slot, true);
       if (performance.now() - heldSince < SPAWN_TURN_MS) continue;
       await new Promise<void>((resolve) => setImmediate(resolve));
       heldSince = performance.now();
     }
-    await Promise.all(spawns);
+    this.firstSettled();
+    await allSettled;
   }
 
   /** Start another unit in `slot`, while the run accepts units and has work for it. */
@@ -131,7 +166,7 @@ export class Slots {
     if (!this.events.accepting() || !this.events.workLeft()) return;
     this.replacements += 1;
     this.live.replacements = this.replacements;
-    void this.spawnInto(slot, false);
+    this.spawnInto(slot, false);
   }
 
   /** Forget the slot's unit: its exit and late answers are ignored from now on. */
@@ -150,24 +185,56 @@ export class Slots {
     this.pendingKills.push(unit.kill().catch(() => {}));
   }
 
-  private async spawnInto(slot: Slot, first: boolean): Promise<void> {
+  /**
+   * Start a unit in `slot`, bounded by the ready timeout: a task whose import or setup never finishes would
+   * otherwise hold its slot forever. A unit that turns up after that is killed. A slot starting costs this
+   * record and the spawn's own promise: no timer, no race, no closure beyond the spec's output callback.
+   */
+  private spawnInto(slot: Slot, first: boolean): void {
     this.live.starting(slot.index, slot.cell, slot.inFlight);
     // Quietly: a reset told as activity would have the engine process send a snapshot from inside the run's
     // clock, and the first send of a process costs more than a small run's whole work.
     if (slot.cell instanceof ActivityCell) slot.cell.reset();
     else slot.cell.set(0);
-    const spawnMs = this.tally.timeline.now();
-    let unit: Unit;
+    const spawning: Spawning = { slot, first, spawnMs: this.tally.timeline.now(), done: false };
+    const spec: SpawnSpec = {
+      unit: slot.index,
+      task: this.o.task,
+      progress: slot.cell,
+      inFlight: this.o.capacity,
+      options: this.o.options,
+      output: (stream, text) => this.log.add(slot.index, stream, text),
+    };
+    this.spawnsPending += 1;
+    let unit: Promise<Unit>;
     try {
-      unit = await this.spawnReady(slot);
+      // Promise.resolve returns a native promise as it is, and takes a plugin's thenable as one.
+      unit = Promise.resolve(this.o.strategy.spawn(spec));
     } catch (error) {
-      this.spawnFailed(slot, error);
+      // A spawn that throws instead of rejecting fails the same way, a turn later as a rejection would.
+      unit = Promise.reject(error);
+    }
+    this.spawnDeadlines.add(spawning);
+    unit.then(
+      (ready) => this.spawned(spawning, ready),
+      (error: unknown) => {
+        if (spawning.done) return;
+        this.spawnSettled(spawning);
+        this.spawnFailed(slot, error);
+      },
+    );
+  }
+
+  private spawned(spawning: Spawning, unit: Unit): void {
+    if (spawning.done) {
+      this.kill(unit);
       return;
     }
+    const { slot, first } = spawning;
     const readyAt = performance.now();
     if (first) this.lastFirstReadyAt = Math.max(this.lastFirstReadyAt ?? readyAt, readyAt);
     this.spawnFailuresInARow = 0;
-    const entry = this.tally.addUnit(slot.index, unit, spawnMs);
+    const entry = this.tally.addUnit(slot.index, unit, spawning.spawnMs);
     if (!this.events.joins()) {
       entry.end = 'closed';
       this.pendingKills.push(
@@ -176,24 +243,22 @@ export class Slots {
           .catch(() => unit.kill())
           .finally(() => this.tally.unitEnded(entry)),
       );
+      this.spawnSettled(spawning);
       return;
     }
     slot.unit = unit;
     slot.entry = entry;
     this.live.attach(slot.index, unit.id, slot.cell);
-    unit.exited.then(
-      (exit) => this.events.exited(slot, unit, `unit ${exit.reason}`),
-      () => {},
-    );
+    unit.exited.then((exit) => this.events.exited(slot, unit, `unit ${exit.reason}`), ignore);
     // Units on the engine's own loop become ready together, in one turn: the first handed an item would
     // run it right here and hold the loop, so the others would seem to take as long to start. Handing out
     // items from the next turn, once every such unit has said it is ready, keeps start-up its own.
-    if (!first) {
-      this.events.ready(slot);
-      return;
+    if (first) {
+      this.readyNextTurn.push({ slot, unit });
+      if (this.readyNextTurn.length === 1) setImmediate(() => this.readyTogether());
     }
-    this.readyNextTurn.push({ slot, unit });
-    if (this.readyNextTurn.length === 1) setImmediate(() => this.readyTogether());
+    this.spawnSettled(spawning);
+    if (!first) this.events.ready(slot);
   }
 
   /**
@@ -205,30 +270,28 @@ export class Slots {
     for (const { slot, unit } of ready) if (slot.unit === unit) this.events.ready(slot);
   }
 
-  /**
-   * A unit must be ready in time: a task whose import or setup never finishes would otherwise hold its slot
-   * forever. A unit that turns up after that is killed.
-   */
-  private async spawnReady(slot: Slot): Promise<Unit> {
-    const spec: SpawnSpec = {
-      unit: slot.index,
-      task: this.o.task,
-      progress: slot.cell,
-      inFlight: this.o.capacity,
-      options: this.o.options,
-      output: (stream, text) => this.log.add(slot.index, stream, text),
-    };
-    const spawning = this.o.strategy.spawn(spec);
-    const limit = this.o.readyTimeoutMs;
-    const unit = await withinMs(spawning, limit);
-    if (unit !== TIMED_OUT) return unit;
-    spawning.then(
-      (late) => this.kill(late),
-      () => {},
+  private spawnTimedOut(spawning: Spawning): void {
+    this.spawnSettled(spawning);
+    this.spawnFailed(
+      spawning.slot,
+      new Error(
+        `a unit did not become ready within ${this.o.readyTimeoutMs} ms (a task import or setup that never finishes?)`,
+      ),
     );
-    throw new Error(
-      `a unit did not become ready within ${limit} ms (a task import or setup that never finishes?)`,
-    );
+  }
+
+  /** A spawn is over (ready, failed or timed out): it counts no more towards the pending ones. */
+  private spawnSettled(spawning: Spawning): void {
+    spawning.done = true;
+    this.spawnsPending -= 1;
+    if (this.spawnsPending === 0) this.spawnDeadlines.clear();
+    else this.spawnDeadlines.settled();
+    if (spawning.first) this.firstSettled();
+  }
+
+  private firstSettled(): void {
+    this.firstPending -= 1;
+    if (this.firstPending === 0) this.firstDone();
   }
 
   private spawnFailed(slot: Slot, error: unknown): void {

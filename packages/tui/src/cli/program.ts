@@ -12,13 +12,12 @@ import {
   DEFAULT_WARMUP,
   DEFAULT_WORKLOAD,
 } from '../session/default-request.js';
-import { dashboardCommand } from './commands/dashboard.js';
-import { type DiffFlags, diffCommand } from './commands/diff.js';
-import { listCommand } from './commands/list.js';
+// Each command's module is imported when that command runs: `concur run` loads no diff, list or worker
+// code, and start-up is paid on every command.
+import type { DiffFlags } from './commands/diff.js';
 import { addNewStrategyCommand } from './commands/new-strategy.js';
-import { runCommand } from './commands/run.js';
 import { BASELINE_SAMPLE_ITEMS, type RunFlags } from './commands/run-flags.js';
-import { type WorkerFlags, workerCommand } from './commands/worker.js';
+import type { WorkerFlags } from './commands/worker.js';
 import type { CliContext } from './context.js';
 import { collect } from './parse-flags.js';
 
@@ -47,6 +46,7 @@ export function buildProgram(ctx: CliContext, setExitCode: (code: number) => voi
         throw new InputError(
           `unknown command "${extra}"; the commands are ${COMMAND_NAMES.join(', ')} (see concur --help)`,
         );
+      const { dashboardCommand } = await import('./commands/dashboard.js');
       setExitCode(await dashboardCommand(ctx));
     });
 
@@ -97,6 +97,7 @@ export function buildProgram(ctx: CliContext, setExitCode: (code: number) => voi
     .addOption(new Option('--no-baseline', 'skip the sequential baseline, as --baseline none'))
     .option('--against <file>', 'then set each row against the same row of a saved report (a --json file)')
     .action(async (workload: string | undefined, flags: RunFlags) => {
+      const { runCommand } = await import('./commands/run.js');
       setExitCode(await runCommand(workload, flags, ctx));
     });
 
@@ -109,6 +110,7 @@ export function buildProgram(ctx: CliContext, setExitCode: (code: number) => voi
     .argument('<after>', 'the later report')
     .option('--json <file>', 'write the diff as JSON ("-": to stdout, and nothing else there)')
     .action(async (before: string, after: string, flags: DiffFlags) => {
+      const { diffCommand } = await import('./commands/diff.js');
       setExitCode(await diffCommand(before, after, flags, ctx));
     });
 
@@ -117,6 +119,7 @@ export function buildProgram(ctx: CliContext, setExitCode: (code: number) => voi
     .description('list strategies and workloads, and plugins that could not be loaded')
     .option('--json', 'as JSON')
     .action(async (flags: { json?: boolean }) => {
+      const { listCommand } = await import('./commands/list.js');
       setExitCode(await listCommand(flags, ctx));
     });
 
@@ -132,6 +135,7 @@ export function buildProgram(ctx: CliContext, setExitCode: (code: number) => voi
       withDefault('--queue-prefix <prefix>', "the runs' queue.prefix: whose lobby to wait in", 'concur'),
     )
     .action(async (flags: WorkerFlags) => {
+      const { workerCommand } = await import('./commands/worker.js');
       setExitCode(await workerCommand(flags, ctx));
     });
   // A word after the arguments a command takes is a mistake (`concur run cpu-sum extra-arg`), never

@@ -40,7 +40,8 @@ export async function runPlain(
             (async () => {
               const partial = await salvage();
               if (!partial) return;
-              for (const [format] of toStdoutOf(request)) ctx.stdout.write(renderExport(partial, format));
+              for (const [format] of toStdoutOf(request))
+                ctx.stdout.write(await renderExport(partial, format));
               ctx.stderr.write(
                 'concur: left before the run in progress ended; the report holds the runs that had finished\n',
               );
@@ -49,7 +50,7 @@ export async function runPlain(
     });
     progress.stop();
     const toStdout = toStdoutOf(request);
-    for (const [format] of toStdout) ctx.stdout.write(renderExport(report, format));
+    for (const [format] of toStdout) ctx.stdout.write(await renderExport(report, format));
     // Standard output holds the report when asked for; the table then goes where the progress went.
     const tableStream = toStdout.length > 0 ? ctx.stderr : ctx.stdout;
     const paint = painter(wantsColour(tableStream, ctx.env));

@@ -2,7 +2,6 @@
 
 import { InputError } from '@concur/core';
 import type { Command } from 'commander';
-import { scaffoldStrategy } from '../../scaffold/scaffold-strategy.js';
 import { strategyNames } from '../../scaffold/strategy-name.js';
 import type { CliContext } from '../context.js';
 import { discoverCatalog } from '../discover-catalog.js';
@@ -13,6 +12,8 @@ export async function newStrategyCommand(
   ctx: CliContext,
 ): Promise<number> {
   await refuseTakenName(strategyNames(name).strategy, ctx);
+  // The scaffold and its templates are imported only by this command.
+  const { scaffoldStrategy } = await import('../../scaffold/scaffold-strategy.js');
   const made = await scaffoldStrategy({
     name,
     cwd: ctx.cwd,

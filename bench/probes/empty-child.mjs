@@ -1,0 +1,1 @@
+// Nothing: the empty process the engine-overhead probe sets an engine process against.
