@@ -39,14 +39,14 @@ export async function executeIn(
   { catalog, onEvent, signal, onNotice, onSalvage }: ExecuteOptions,
 ): Promise<Report> {
   const params = resolveParams(request.workload, request.params);
-  // What is left out is said once the request has passed its checks: bad input gets its one line alone.
+  // What is left out is said once the comparison has its plan (its inputs made, every check passed): bad
+  // input gets its one line alone.
   const leftOut: string[] = [];
   const chosen = chooseStrategies(catalog, request.workload, request.strategies, (line) =>
     leftOut.push(line),
   );
   checkStrategyOptions(chosen, request.strategyOptions);
   await checkExportTargets(request.exports, cwd);
-  for (const line of leftOut) onNotice?.(line);
   const strategies = await keepAvailable(chosen, {
     named: request.strategies.length > 0,
     options: request.strategyOptions,
@@ -112,6 +112,7 @@ export async function executeIn(
       ...(onNotice ? { onNotice } : {}),
       onEvent: (event) => {
         if (event.type === 'plan') {
+          for (const line of leftOut.splice(0)) onNotice?.(line);
           sofar.plan = event.plan;
           sofar.items = event.items;
         } else if (event.type === 'run-end') sofar.runs.push(event.record);
