@@ -33,6 +33,7 @@ export { LoopDelay, type LoopDelayFigures } from './loop-delay.js';
 export { MessageBatch } from './message-batch.js';
 export { type OrphanWatchdogOptions, startOrphanWatchdog } from './orphan-watchdog.js';
 export { DEFAULT_MAX_OUTPUT_BYTES, OutputCapture } from './output-capture.js';
+export { type MemoryFigures, readProcCpu, readProcMemory, readStatCpu } from './proc-stat.js';
 export { processFigures } from './process-figures.js';
 export { type ServeOptions, serveUnit, type UnitEndpoint } from './serve-unit.js';
 export { TaskHost } from './task-host.js';
